@@ -1,0 +1,4 @@
+"""`python -m termkit` runs the command line."""
+from .cli import main
+
+main()

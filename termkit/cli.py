@@ -1,0 +1,269 @@
+"""The termkit command line: check, rule and glossary commands. Only this module prints and exits."""
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from . import __version__
+from .errors import TermkitError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  pretty_exceptions_enable=False,
+                  help="Terminology checker for Korean→English translations of North Korea research.")
+glossary_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                           help="Validate, test, search and summarise the glossary.")
+app.add_typer(glossary_app, name="glossary")
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    never = "never"
+
+
+class NameStyle(str, Enum):
+    dprk = "dprk"
+    sk = "sk"
+
+
+GlossaryOpt = typer.Option(None, "--glossary", "-g", help="Extra glossary file or directory (YAML, CSV, TSV); "
+                           "repeatable; overrides bundled concepts with the same id.")
+NoBundledOpt = typer.Option(False, "--no-bundled", help="Leave the bundled glossary out.")
+
+
+def _codes(values: Optional[List[str]]) -> list[str]:
+    out = []
+    for v in values or ():
+        for code in v.split(","):
+            code = code.strip().upper()
+            if code:
+                if not code.startswith("TK") or not code[2:].isdigit() and code != "TK":
+                    raise typer.BadParameter(f"{code!r} is not a rule code or prefix (TK, TK1, TK101)")
+                out.append(code)
+    return out
+
+
+def _config(glossary, no_bundled, select=None, ignore=None, fail_on=None, encoding=None, names=None,
+            config_path=None):
+    from .config import load_config
+
+    cfg = load_config(explicit=config_path)
+    if glossary:
+        cfg.glossary = cfg.glossary + [str(g) for g in glossary]
+    if no_bundled:
+        cfg.bundled = False
+    if select:
+        cfg.select = _codes(select)
+    if ignore:
+        cfg.ignore = cfg.ignore + _codes(ignore)
+    if fail_on:
+        cfg.fail_on = fail_on.value
+    if encoding:
+        cfg.encoding = encoding
+    if names:
+        cfg.names = names.value
+    return cfg
+
+
+def _err(message: str) -> None:
+    typer.echo(f"termkit: error: {message}", err=True)
+
+
+@app.command()
+def check(
+    paths: List[Path] = typer.Argument(..., help="Files or directories (.txt, .md) to check."),
+    format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+    glossary: Optional[List[Path]] = GlossaryOpt,
+    no_bundled: bool = NoBundledOpt,
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Rule codes or prefixes to report."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Rule codes or prefixes to leave out."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Lowest severity that exits 1 "
+                                              "[default: error]."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding (default: detected)."),
+    names: Optional[NameStyle] = typer.Option(None, "--names", help="House style for personal names."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Configuration file (default: nearest "
+                                          ".termkit.toml or pyproject.toml)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line."),
+) -> int:
+    """Check translations against the glossary."""
+    from .checker import Checker, exceeds
+    from .output import signature, summary, write_json, write_text
+
+    cfg = _config(glossary, no_bundled, select, ignore, fail_on, encoding, names, config)
+    checker = Checker(cfg)
+    findings, errors, nfiles = [], [], 0
+    for path in checker.files([str(p) for p in paths]):
+        nfiles += 1
+        try:
+            findings.extend(checker.check_file(path))
+        except TermkitError as e:  # report it, keep checking the other files, exit 2 at the end
+            errors.append(e)
+    if format is Format.json:
+        write_json(findings, sys.stdout, signature(checker.matcher.glossary_hash, cfg))
+    else:
+        write_text(findings, sys.stdout, colour=sys.stdout.isatty())
+        if not quiet:
+            typer.echo(summary(findings, nfiles), err=True)
+    for e in errors:
+        _err(str(e))
+    if errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if exceeds(findings, cfg.fail_on) else EXIT_CLEAN
+
+
+@app.command()
+def rule(code: Optional[str] = typer.Argument(None, help="A rule code; all rules when left out.")) -> int:
+    """Show rule documentation."""
+    from .rules import all_rules, get
+
+    if code:
+        r = get(code)
+        if r is None:
+            _err(f"no rule {code!r}; see 'termkit rule'")
+            return EXIT_ERROR
+        typer.echo(f"{r.code} {r.name} ({r.severity})\n\n{r.doc}")
+        return EXIT_CLEAN
+    for r in all_rules():
+        typer.echo(f"{r.code}  {r.name:<26} {r.severity:<8} {r.summary}")
+    return EXIT_CLEAN
+
+
+@glossary_app.command("validate")
+def glossary_validate(glossary: Optional[List[Path]] = GlossaryOpt, no_bundled: bool = NoBundledOpt) -> int:
+    """Validate glossary files (schema) and run the data lints."""
+    from .checker import Checker
+    from .config import Config
+    from .glossary import load_concepts, load_matcher
+    from .lints import lint
+    from .specs import run_specs
+
+    cfg = Config(glossary=[str(g) for g in glossary or ()], bundled=not no_bundled)
+    concepts = load_concepts(cfg.glossary, cfg.bundled)  # raises on YAML/schema/duplicate-id errors
+    checker = Checker(cfg, matcher=load_matcher(cfg.glossary, cfg.bundled))
+    problems = lint(concepts, run_specs(checker))
+    for p in problems:
+        typer.echo(str(p))
+    typer.echo(f"{len(concepts)} concepts, {len(problems)} problem{'s' if len(problems) != 1 else ''}", err=True)
+    return EXIT_FINDINGS if problems else EXIT_CLEAN
+
+
+@glossary_app.command("test")
+def glossary_test(glossary: Optional[List[Path]] = GlossaryOpt, no_bundled: bool = NoBundledOpt,
+                  verbose: bool = typer.Option(False, "--verbose", "-v", help="Show every spec.")) -> int:
+    """Run every concept's specs against the whole glossary."""
+    from .checker import Checker
+    from .config import Config
+    from .specs import run_specs
+
+    checker = Checker(Config(glossary=[str(g) for g in glossary or ()], bundled=not no_bundled))
+    results = run_specs(checker)
+    failed = [r for r in results if not r.ok]
+    for r in results if verbose else failed:
+        status = "ok" if r.ok else "FAIL"
+        typer.echo(f"{r.concept.origin}: {status} spec {r.number} of {r.concept.id}: expected "
+                   f"[{', '.join(sorted(r.expected))}], got [{', '.join(r.got)}]")
+        if not r.ok:
+            typer.echo(f"    text: {r.text}")
+            for f in r.findings:
+                typer.echo(f"    {f.code} {f.message}")
+    typer.echo(f"{len(results)} specs, {len(failed)} failed", err=True)
+    return EXIT_FINDINGS if failed else EXIT_CLEAN
+
+
+@glossary_app.command("lookup")
+def glossary_lookup(query: str = typer.Argument(..., help="Hangul, romanization, English or a concept id."),
+                    format: Format = typer.Option(Format.text, "--format", "-f"),
+                    glossary: Optional[List[Path]] = GlossaryOpt, no_bundled: bool = NoBundledOpt) -> int:
+    """Find concepts by Hangul (either spelling), romanization, English or id."""
+    from .glossary import load_matcher
+    from .lookup import lookup
+
+    matcher = load_matcher([str(g) for g in glossary or ()], not no_bundled)
+    concepts = lookup(matcher, query)
+    if format is Format.json:
+        typer.echo(json.dumps([c.to_lookup() for c in concepts], ensure_ascii=False, indent=2))
+    else:
+        for c in concepts:
+            d = c.to_lookup()
+            typer.echo(f"{c.id}  {c.ko}" + (f" / {c.ko_nk}" if c.ko_nk else ""))
+            for label, value in (("hanja", c.hanja), ("MR", c.mr), ("RR", c.rr)):
+                if value:
+                    typer.echo(f"  {label}: {value}")
+            for status, forms in d["en"].items():
+                if forms:
+                    typer.echo(f"  {status}: " + "; ".join(
+                        f + (f" — {d['reasons'][f]}" if f in d["reasons"] else "") for f in forms))
+            if c.note:
+                typer.echo(f"  note: {c.note}")
+        if not concepts:
+            typer.echo(f"no concept matches {query!r}", err=True)
+    return EXIT_CLEAN if concepts else EXIT_FINDINGS
+
+
+@glossary_app.command("stats")
+def glossary_stats(format: Format = typer.Option(Format.text, "--format", "-f"),
+                   glossary: Optional[List[Path]] = GlossaryOpt, no_bundled: bool = NoBundledOpt) -> int:
+    """Counts by domain, type, status and confidence, and completeness."""
+    from .glossary import load_concepts
+    from .stats import glossary_stats as compute
+
+    stats = compute(load_concepts([str(g) for g in glossary or ()], not no_bundled))
+    if format is Format.json:
+        typer.echo(json.dumps(stats, ensure_ascii=False, indent=2))
+        return EXIT_CLEAN
+    typer.echo(f"concepts: {stats['concepts']}   terms: {stats['terms']}   specs: {stats['specs']}   "
+               f"misspellings: {stats['misspellings']}")
+    for section in ("by_domain", "by_type", "by_status", "by_confidence", "completeness"):
+        typer.echo(f"{section.replace('_', ' ')}:")
+        for k, v in stats[section].items():
+            typer.echo(f"  {k:<20} {v:.1%}" if section == "completeness" else f"  {k:<20} {v}")
+    return EXIT_CLEAN
+
+
+def _version(value: bool):
+    if value:
+        typer.echo(f"termkit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Show the version and exit.")):
+    pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: exit 0 clean, 1 findings, 2 usage, configuration, glossary or input error."""
+    try:
+        rv = app(args=argv, standalone_mode=False, prog_name="termkit")
+    except TermkitError as e:
+        _err(str(e))
+        rv = EXIT_ERROR
+    except KeyboardInterrupt:
+        rv = 130
+    except Exception as e:  # click's usage errors (typer vendors click, so match by shape, not class)
+        if hasattr(e, "format_message"):
+            _err(e.format_message().replace("\n", " ") + " (see --help)")
+        elif type(e).__name__ != "Abort":
+            raise
+        rv = EXIT_ERROR
+    code = rv if isinstance(rv, int) else EXIT_CLEAN
+    if argv is None:
+        sys.exit(code)
+    return code
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+"""Korean-side matching keys: spacing, North/South spelling (initial-sound rule, sai-siot) and particles."""
+from __future__ import annotations
+
+import re
+
+_SBASE, _NV, _NT = 0xAC00, 21, 28
+_L_N, _L_R, _L_NG = 2, 5, 11  # ㄴ ㄹ ㅇ
+_IOTIC = {2, 6, 7, 12, 17, 20}  # ㅑ ㅕ ㅖ ㅛ ㅠ ㅣ
+_T_S = 19  # final ㅅ
+
+
+def _initial_fold_table() -> dict[int, int]:
+    """Fold each syllable to its South Korean initial-sound spelling: 로→노, 리→이, 력→역, 녀→여.
+
+    North Korean orthography keeps ㄹ and ㄴ where the South's initial-sound rule changes them, and
+    compounds keep them inside (조선로동당 / 조선노동당), so both sides are folded at every position.
+    """
+    table = {}
+    for code in range(11172):
+        lead, rest = divmod(code, _NV * _NT)
+        vowel = rest // _NT
+        new = lead
+        if lead == _L_R:
+            new = _L_NG if vowel in _IOTIC else _L_N
+        elif lead == _L_N and vowel in _IOTIC:
+            new = _L_NG
+        if new != lead:
+            table[_SBASE + code] = _SBASE + new * _NV * _NT + rest
+    return table
+
+
+_FOLD_TABLE = _initial_fold_table()
+# Sai-siot: 숫자 (South) / 수자 (North). Drop a final ㅅ before a plain or tense stop or affricate.
+_S_FINAL = "".join(chr(_SBASE + l * _NV * _NT + v * _NT + _T_S) for l in range(19) for v in range(21))
+_STOP_INITIAL = "".join(chr(_SBASE + l * _NV * _NT + r) for l in (0, 1, 3, 4, 7, 8, 9, 10, 12, 13)
+                        for r in range(_NV * _NT))
+_SAI_SIOT = re.compile(f"[{_S_FINAL}](?=[{_STOP_INITIAL}])")
+HANGUL_RE = re.compile("[\uac00-\ud7a3]")
+CJK_CLASS = "\uac00-\ud7a3\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# A run of Hangul or hanja words (digits allowed: 5개년) joined by spaces, hyphens, middle dots or
+# single line breaks; the joiners are left out of matching keys.
+JOINERS = " \t\u00a0-\u2010\u2011\u00b7\u30fb"
+_J = re.escape(JOINERS)
+KOREAN_RUN = re.compile(f"[{CJK_CLASS}0-9]+(?:[{_J}]*\\r?\\n?[{_J}]*[{CJK_CLASS}0-9]+)*")
+_JOINER_RE = re.compile(f"[{_J}\\r\\n]+")
+
+
+def is_joiner(ch: str) -> bool:
+    return ch in JOINERS or ch in "\r\n"
+
+
+def canonical(text: str) -> str:
+    """The matching key of Korean text: spaces removed, initial-sound rule and sai-siot folded."""
+    t = _JOINER_RE.sub("", text).translate(_FOLD_TABLE)
+    return _SAI_SIOT.sub(lambda m: chr(ord(m.group()) - _T_S), t)
+
+
+def canonical_same_length(text: str) -> str:
+    """canonical() for text already free of spaces; keeps one character per character."""
+    t = text.translate(_FOLD_TABLE)
+    return _SAI_SIOT.sub(lambda m: chr(ord(m.group()) - _T_S), t)
+
+
+# Particles and copula endings that may follow a noun; a term matches only if the rest of the
+# word is made of these (so 양생원 does not match inside a longer noun).
+PARTICLES = sorted(set("""
+의 을 를 은 는 이 가 에 에서 에게 께 께서 한테 으로 로 으로서 로서 으로써 로써 와 과 도 만 까지 부터 보다
+처럼 만큼 마다 조차 마저 뿐 밖에 이나 나 이나마 이든 든 이란 란 이라 라 이라는 라는 이라고 라고 이라며 라며
+이다 다 이며 며 이고 고 이자 자 였다 이었다 였고 이었고 였으며 이었으며 인 일 임 입니다 이었던 였던 이던 던
+이므로 므로 이지만 지만 이어서 여서 이기 기 이라서 라서 에의 에서의 으로의 로의 과의 와의 에는 에서는 으로는
+로는 과는 와는 에도 에서도 으로도 로도 과도 와도 에만 들 상 내 간 측 등 및 이라면 라면 이면 면
+하 하는 한 할 하여 해 했다 했으며 하고 하며 된 되는 되어 됐다 되고 되며 시키는 시켜 시킨
+""".split()), key=len, reverse=True)
+_PARTICLE_TAIL = re.compile(f"(?:{'|'.join(PARTICLES)}){{0,4}}")
+
+
+def is_particle_tail(rest: str) -> bool:
+    """True if the rest of a word after a term is empty or a chain of particles and endings."""
+    return _PARTICLE_TAIL.fullmatch(rest) is not None

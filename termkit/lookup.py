@@ -1,0 +1,40 @@
+"""Look up concepts by Hangul (either spelling, with particles or spaces), romanization, English or id."""
+from __future__ import annotations
+
+import unicodedata
+
+from .korean import canonical, is_particle_tail
+from .normalize import fold_key
+from .variants import romanization_keys
+
+
+def lookup(matcher, query: str) -> list:
+    """Concepts matching the query, sorted by id."""
+    q = unicodedata.normalize("NFKC", query).strip()
+    found: set[int] = set()
+    if q in matcher.index:
+        found.add(matcher.index[q])
+    kids = []
+    if any("\uac00" <= ch <= "\ud7a3" or "\u4e00" <= ch <= "\u9fff" for ch in q):
+        compact = "".join(q.split())
+        for cut in range(len(compact), 0, -1):  # the longest head whose tail is particles
+            if is_particle_tail(compact[cut:]):
+                kid = _get(matcher.korean, canonical(compact[:cut]))
+                if kid is not None:
+                    kids.append(kid)
+                    break
+    else:
+        for key in {fold_key(q)} | romanization_keys(q):
+            kid = _get(matcher.latin, key)
+            if kid is not None:
+                kids.append(kid)
+    for kid in kids:
+        found.update(e.concept for e in matcher.keys[kid])
+    return [matcher.concepts[i] for i in sorted(found, key=lambda i: matcher.concepts[i].id)]
+
+
+def _get(automaton, key):
+    if not len(automaton):
+        return None
+    value = automaton.get(key, None)
+    return None if value is None else value[0]

@@ -1,0 +1,204 @@
+"""Compile a glossary into two Aho–Corasick automata and find its forms in raw text, located."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+import ahocorasick
+
+from .korean import KOREAN_RUN, canonical, canonical_same_length, is_joiner, is_particle_tail
+from .model import Concept, Hit, APPROVED
+from .normalize import Normalized, nfc_with_map
+from .variants import english_keys, name_keys, romanization_keys
+
+GLOSS_KINDS = frozenset({"rom", "ko", "hanja", "misspelling"})
+MIN_ROMANIZATION_KEY = 5  # shorter romanizations (do, gun, si) are ordinary English strings
+_HAS_CJK = re.compile("[\uac00-\ud7a3\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_PAREN_AFTER = re.compile(r"[ \t*_]*\r?\n?[ \t*_]*\(")
+_MAX_PAREN = 300
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a matching key stands for: a concept's form of one kind (and status, for English)."""
+
+    concept: int
+    kind: str  # en, name, rom, ko, hanja, misspelling
+    form: str
+    status: str | None = None  # en: preferred…wrong; name: dprk, sk, other
+    needs_evidence: bool = False
+
+
+class Matcher:
+    """The compiled glossary: concepts, key table and automata. Picklable, so it can be cached."""
+
+    def __init__(self, concepts: list[Concept], glossary_hash: str = ""):
+        self.concepts = concepts
+        self.index = {c.id: i for i, c in enumerate(concepts)}
+        self.glossary_hash = glossary_hash
+        latin: dict[str, list[Entry]] = {}
+        korean: dict[str, list[Entry]] = {}
+
+        def add(table, key, entry):
+            if key:
+                bucket = table.setdefault(key, [])
+                if entry not in bucket:
+                    bucket.append(entry)
+
+        for ci, c in enumerate(concepts):
+            for t in c.terms:
+                entry = Entry(ci, "en", t.form, t.status, t.needs_evidence)
+                for k in english_keys(t.form):
+                    add(latin, k, entry)
+            for style, form in c.names:
+                for k in name_keys(form):
+                    add(latin, k, Entry(ci, "name", form, style))
+            for form in [c.mr, c.rr, *c.rom_variants]:
+                if form:
+                    for k in romanization_keys(form):
+                        if len(k) >= MIN_ROMANIZATION_KEY:
+                            add(latin, k, Entry(ci, "rom", form))
+            for m in c.misspellings:
+                for k in romanization_keys(m.form):
+                    add(latin, k, Entry(ci, "misspelling", m.form, None))
+            for form in c.korean_forms():
+                add(korean, canonical(form), Entry(ci, "ko", form))
+            if c.hanja:
+                add(korean, canonical(c.hanja), Entry(ci, "hanja", c.hanja))
+        self.keys: list[tuple[Entry, ...]] = []
+        self.latin = self._automaton(latin)
+        self.korean = self._automaton(korean)
+        # Concepts for which an English form is approved: such a form is wrong elsewhere only with evidence.
+        self.approved_by_form: dict[str, frozenset[int]] = {}
+        for ci, c in enumerate(concepts):
+            for t in c.terms:
+                if t.status in APPROVED:
+                    self.approved_by_form[t.form.casefold()] = self.approved_by_form.get(
+                        t.form.casefold(), frozenset()) | {ci}
+
+    def _automaton(self, table: dict[str, list[Entry]]):
+        a = ahocorasick.Automaton()
+        for key in sorted(table):
+            a.add_word(key, (len(self.keys), len(key)))
+            self.keys.append(tuple(table[key]))
+        if len(a):
+            a.make_automaton()
+        return a
+
+    # -- finding -------------------------------------------------------------------------------
+
+    def _latin_spans(self, text: str) -> list[tuple[int, int, int]]:
+        if not len(self.latin):
+            return []
+        norm = Normalized(text)
+        t = norm.text
+        n = len(t)
+        cands = []
+        for end, (kid, klen) in self.latin.iter(t):
+            start = end - klen + 1
+            if start > 0 and t[start - 1].isalnum():
+                continue
+            if end + 1 < n and t[end + 1].isalnum():
+                continue
+            cands.append((start, end + 1, kid))
+        return [(norm.raw_offset(s), norm.raw_end(e), kid) for s, e, kid in _leftmost_longest(cands)]
+
+    def _korean_spans(self, text: str) -> list[tuple[int, int, int]]:
+        if not len(self.korean) or not _HAS_CJK.search(text):
+            return []
+        cands = []
+        for m in KOREAN_RUN.finditer(text):
+            run, base = m.group(), m.start()
+            idx = [i for i, c in enumerate(run) if not is_joiner(c)]
+            canon = canonical_same_length("".join(run[i] for i in idx))
+            for end, (kid, klen) in self.korean.iter(canon):
+                s = end - klen + 1
+                if s > 0 and idx[s - 1] == idx[s] - 1:
+                    continue  # starts inside a word
+                e_raw = idx[end] + 1
+                j = e_raw
+                while j < len(run) and not is_joiner(run[j]):
+                    j += 1
+                if not is_particle_tail(run[e_raw:j]):
+                    continue  # ends inside a longer word
+                cands.append((base + idx[s], base + e_raw, kid))
+        return _leftmost_longest(cands)
+
+    def find(self, raw: str, path: str = "", first_line: int = 1, segment: int = 0) -> list[Hit]:
+        """Every glossary form in raw text, leftmost-longest, with glosses paired and lines resolved."""
+        text, cmap = nfc_with_map(raw)
+        spans = sorted(self._latin_spans(text) + self._korean_spans(text))
+        if not spans:
+            return []
+        evidence, glosses = self._pair_glosses(text, spans)
+        if cmap is not None:
+            spans = [(cmap[s], cmap[e], kid) for s, e, kid in spans]
+        lines = _LineIndex(raw, first_line)
+        hits = []
+        for i, (s, e, kid) in enumerate(spans):
+            line, col = lines.locate(s)
+            end_line, end_col = lines.locate(e - 1)
+            hits.append(Hit(path, line, col, end_line, end_col + 1, raw[s:e], kid, s, e,
+                            frozenset(evidence.get(i, ())), glosses.get(i), segment))
+        return hits
+
+    def _pair_glosses(self, text: str, spans):
+        """Evidence: the concepts of glosses in parentheses right after a hit, or of the hit before them."""
+        starts = [s for s, _, _ in spans]
+        evidence: dict[int, set[int]] = {}
+        glosses: dict[int, str] = {}
+        for i, (s, e, kid) in enumerate(spans):
+            m = _PAREN_AFTER.match(text, e)
+            if not m:
+                continue
+            open_at = m.end() - 1
+            close = text.find(")", open_at, open_at + _MAX_PAREN)
+            if close < 0:
+                continue
+            outer_gloss, outer_word = self.is_gloss(kid), self.is_word(kid)
+            j = bisect_left(starts, open_at)
+            while j < len(spans) and spans[j][1] <= close:
+                inner_kid = spans[j][2]
+                if outer_gloss and self.is_word(inner_kid):  # gloss (rendering)
+                    evidence.setdefault(j, set()).update(self.gloss_concepts(kid))
+                    glosses.setdefault(j, text[s:e])
+                if outer_word and self.is_gloss(inner_kid):  # rendering (gloss)
+                    evidence.setdefault(i, set()).update(self.gloss_concepts(inner_kid))
+                    glosses.setdefault(i, text[spans[j][0]:spans[j][1]])
+                j += 1
+        return evidence, glosses
+
+    def is_word(self, kid: int) -> bool:
+        return any(e.kind in ("en", "name") for e in self.keys[kid])
+
+    def is_gloss(self, kid: int) -> bool:
+        return any(e.kind in GLOSS_KINDS for e in self.keys[kid])
+
+    def gloss_concepts(self, kid: int) -> set[int]:
+        return {e.concept for e in self.keys[kid] if e.kind in GLOSS_KINDS}
+
+
+class _LineIndex:
+    """Line and column (1-based, in characters) of offsets in a text that starts at a known line."""
+
+    def __init__(self, raw: str, first_line: int):
+        self.first_line = first_line
+        self.newlines = [m.start() for m in re.finditer("\n", raw)]
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        k = bisect_left(self.newlines, offset)
+        line_start = self.newlines[k - 1] + 1 if k else 0
+        return self.first_line + k, offset - line_start + 1
+
+
+def _leftmost_longest(cands):
+    """Non-overlapping matches, preferring the earliest and, among those, the longest."""
+    cands.sort(key=lambda c: (c[0], c[0] - c[1]))
+    out = []
+    last_end = -1
+    for s, e, kid in cands:
+        if s >= last_end:
+            out.append((s, e, kid))
+            last_end = e
+    return out

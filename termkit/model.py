@@ -1,0 +1,150 @@
+"""The four records termkit passes between stages: Concept, Segment, Hit and Finding."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, asdict
+
+APPROVED = ("preferred", "admitted")
+REJECTED = ("deprecated", "superseded", "wrong")
+STATUSES = APPROVED + REJECTED
+
+
+@dataclass(frozen=True)
+class Term:
+    """One English rendering of a concept with its status (TBX administrativeStatus, plus 'wrong')."""
+
+    form: str
+    status: str
+    reason: str | None = None
+    needs_evidence: bool = False
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A self-test: a text and the exact codes checking it must produce."""
+
+    text: str
+    expect: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A glossary entry: Korean forms, romanizations and statused English renderings."""
+
+    id: str
+    domain: str
+    ko: str
+    terms: tuple[Term, ...]
+    confidence: str
+    type: str = "term"
+    ko_nk: str | None = None
+    ko_variants: tuple[str, ...] = ()
+    hanja: str | None = None
+    mr: str | None = None
+    rr: str | None = None
+    rom_variants: tuple[str, ...] = ()
+    misspellings: tuple[Term, ...] = ()
+    names: tuple[tuple[str, str], ...] = ()  # (style, form): dprk, sk, other
+    definition: str | None = None
+    note: str | None = None
+    sources: tuple[str, ...] = ()
+    specs: tuple[Spec, ...] = ()
+    origin: str = ""  # "path:line" of the entry
+    extra_ko: tuple[str, ...] = field(default=(), compare=False)
+
+    def forms(self, *statuses: str) -> list[str]:
+        return [t.form for t in self.terms if t.status in statuses]
+
+    @property
+    def preferred(self) -> str:
+        return self.forms("preferred")[0]
+
+    def name_forms(self, style: str) -> list[str]:
+        return [f for s, f in self.names if s == style]
+
+    def korean_forms(self) -> list[str]:
+        out = [self.ko]
+        if self.ko_nk:
+            out.append(self.ko_nk)
+        out.extend(self.ko_variants)
+        return out
+
+    def to_lookup(self) -> dict:
+        """The stable JSON shape of `termkit glossary lookup --format json`."""
+        return {
+            "id": self.id,
+            "domain": self.domain,
+            "type": self.type,
+            "ko": self.ko,
+            "ko_nk": self.ko_nk,
+            "ko_variants": list(self.ko_variants),
+            "hanja": self.hanja,
+            "romanization": {"mr": self.mr, "rr": self.rr, "variants": list(self.rom_variants)},
+            "misspellings": [m.form for m in self.misspellings],
+            "en": {s: self.forms(s) for s in STATUSES},
+            "reasons": {t.form: t.reason for t in self.terms if t.reason},
+            "names": {s: [f for st, f in self.names if st == s] for s in ("dprk", "sk", "other")}
+            if self.names else None,
+            "definition": self.definition,
+            "note": self.note,
+            "confidence": self.confidence,
+            "origin": self.origin,
+        }
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A unit of text to check: a block of a document (monolingual) or an aligned pair."""
+
+    path: str
+    line: int  # 1-based line of the segment's first character
+    target: str
+    source: str | None = None
+    number: int = 0
+    doc: str | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A glossary form found in a text, located in the raw file."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    found: str
+    key: int  # index into the matcher's key table
+    start: int = 0  # offsets in the segment's raw text
+    end: int = 0
+    evidence: frozenset = frozenset()  # indexes of concepts glossed beside this hit
+    gloss: str | None = None  # the raw text of the gloss beside it, if any
+    segment: int = 0
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem to report."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    severity: str
+    message: str
+    found: str
+    concept: str | None = None
+    ko: str | None = None
+    suggestions: tuple[str, ...] = ()
+    segment: int | None = None
+    doc: str | None = None
+    side: str | None = None
+
+    def sort_key(self):
+        return (self.path, self.line, self.column, self.code, self.concept or "", self.message)
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["suggestions"] = list(self.suggestions)
+        return d

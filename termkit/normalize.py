@@ -1,0 +1,115 @@
+"""Text normalization for matching: length-preserving folds plus a whitespace collapse with an offset map."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+
+# One character in, one character out, so offsets survive: typographic quotes and apostrophes,
+# dashes and hyphens (hyphen = space, so 'self-reliance' = 'self reliance'), emphasis markers,
+# line breaks and the romanization diacritics (ŏ ŭ with breve or caron, macrons).
+_FOLD: dict[int, str] = {}
+for ch in "\u2019\u2018\u201b\u2032\u02bc\u02bb`\u00b4":
+    _FOLD[ord(ch)] = "'"
+for ch in "\u201c\u201d\u201e\u2033\u00ab\u00bb":
+    _FOLD[ord(ch)] = '"'
+for ch in "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad*_\t\r\n\u00a0\u2009\u200a\u202f\u3000~":
+    _FOLD[ord(ch)] = " "
+for src, dst in {"ŏŎǒǑōŌóòôöõ": "o", "ŭŬǔǓūŪúùûü": "u", "ăĂǎǍāĀáàâäã": "a", "ĕĔěĚēĒéèêë": "e",
+                 "ĭĬǐǏīĪíìîï": "i", "ñ": "n", "ç": "c"}.items():
+    for ch in src:
+        _FOLD[ord(ch)] = dst
+for cp in range(0xFF01, 0xFF5F):  # full-width ASCII
+    _FOLD.setdefault(cp, chr(cp - 0xFEE0))
+BARRIER = "\x00"  # a blank line: no term may span it
+_FOLD_TABLE = str.maketrans(_FOLD)
+_BLANK_LINES = re.compile(r"\n[ \t\r]*\n[\s]*")
+_SPACES = re.compile(r" {2,}")
+
+
+def fold_key(text: str) -> str:
+    """The matching key of a glossary form: folded, lower case, single-spaced."""
+    t = unicodedata.normalize("NFC", text).translate(_FOLD_TABLE).lower()
+    return " ".join(t.split())
+
+
+def fold_keep_hyphens(text: str) -> str:
+    """Like fold_key but hyphens survive: tells 'Kim Jong-il' from 'Kim Jong Il'."""
+    t = unicodedata.normalize("NFC", text).replace("\u2010", "-").replace("\u2011", "-")
+    t = t.replace("-", "\x01").translate(_FOLD_TABLE).lower().replace("\x01", "-")
+    return " ".join(t.split())
+
+
+def strip_diacritics(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+class Normalized:
+    """A folded, single-spaced copy of a raw text and the map from its offsets back to the raw ones."""
+
+    __slots__ = ("text", "_norm_starts", "_shift")
+
+    def __init__(self, raw: str):
+        t = _BLANK_LINES.sub(lambda m: BARRIER * len(m.group()), raw)
+        t = t.translate(_FOLD_TABLE)
+        low = t.lower()
+        if len(low) != len(t):  # a few code points lower to two characters (İ); keep offsets
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in t)
+        # Collapse runs of spaces; remember, for each run, where it starts and how much it removed.
+        starts: list[int] = []
+        shift: list[int] = []
+        removed = 0
+        out = []
+        last = 0
+        for m in _SPACES.finditer(low):
+            s, e = m.span()
+            out.append(low[last:s + 1])
+            removed += e - s - 1
+            starts.append(s + 1 - (removed - (e - s - 1)))
+            shift.append(removed)
+            last = e
+        if starts:
+            out.append(low[last:])
+            low = "".join(out)
+        self.text = low
+        self._norm_starts = starts
+        self._shift = shift
+
+    def raw_offset(self, i: int) -> int:
+        """The raw offset of the character at normalized offset i (or of the end, for i = len)."""
+        k = bisect_right(self._norm_starts, i)
+        return i + (self._shift[k - 1] if k else 0)
+
+    def raw_end(self, j: int) -> int:
+        """The raw offset just after the character at normalized offset j - 1."""
+        return self.raw_offset(j - 1) + 1 if j > 0 else 0
+
+
+def is_word_char(c: str) -> bool:
+    return c.isalnum()
+
+
+_DECOMPOSED = re.compile("[\u1100-\u1112][\u1161-\u1175][\u11a8-\u11c2]?|.[\u0300-\u036f\u3099\u309a]+", re.S)
+
+
+def nfc_with_map(raw: str) -> tuple[str, list[int] | None]:
+    """NFC text and, if it differs from raw, the raw offset of each of its characters (plus the end)."""
+    if unicodedata.is_normalized("NFC", raw):
+        return raw, None
+    out: list[str] = []
+    starts: list[int] = []
+    last = 0
+    for m in _DECOMPOSED.finditer(raw):
+        s, e = m.span()
+        out.append(raw[last:s])
+        starts.extend(range(last, s))
+        composed = unicodedata.normalize("NFC", m.group())
+        out.append(composed)
+        starts.extend([s] * len(composed))
+        last = e
+    out.append(raw[last:])
+    starts.extend(range(last, len(raw) + 1))
+    text = unicodedata.normalize("NFC", "".join(out))
+    if len(text) != len(starts) - 1:  # an unusual sequence recomposed further: map conservatively
+        return text, [min(round(i * len(raw) / max(len(text), 1)), len(raw)) for i in range(len(text) + 1)]
+    return text, starts

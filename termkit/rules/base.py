@@ -1,0 +1,49 @@
+"""What rules see: the document's hits and the context (compiled glossary, options) they are judged in."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..matcher import Entry, Matcher
+from ..model import APPROVED, Concept, Finding, Hit
+
+
+@dataclass
+class Document:
+    path: str
+    hits: list[Hit]
+    doc: str | None = None
+
+
+@dataclass
+class Context:
+    matcher: Matcher
+    names: str | None = None  # house style for persons: dprk | sk | None (any one style)
+    options: dict = field(default_factory=dict)
+
+    def entries(self, hit: Hit, kind: str) -> list[Entry]:
+        return [e for e in self.matcher.keys[hit.key] if e.kind == kind]
+
+    def concept(self, index: int) -> Concept:
+        return self.matcher.concepts[index]
+
+    def approved_elsewhere(self, hit: Hit, concept: int) -> bool:
+        """Whether the matched form is another concept's preferred or admitted rendering."""
+        return any(e.kind == "en" and e.status in APPROVED and e.concept != concept
+                   for e in self.matcher.keys[hit.key])
+
+
+def label(c: Concept) -> str:
+    """How a message names a concept: Hangul and a romanization."""
+    rom = c.mr or c.rr
+    return f"{c.ko} ({rom})" if rom else c.ko
+
+
+def approved(c: Concept) -> list[str]:
+    return c.forms("preferred") + c.forms("admitted")
+
+
+def finding(hit: Hit, code: str, severity: str, message: str, c: Concept | None,
+            suggestions=()) -> Finding:
+    return Finding(hit.path, hit.line, hit.column, hit.end_line, hit.end_column, code, severity, message,
+                   hit.found, c.id if c else None, c.ko if c else None, tuple(suggestions),
+                   )

@@ -1,0 +1,34 @@
+"""TK201: an English rendering beside a gloss of a different concept."""
+from __future__ import annotations
+
+from . import rule
+from .base import approved, finding, label
+
+
+@rule("TK201", "gloss-mismatch", "error")
+def gloss_mismatch(doc, ctx):
+    """An English rendering glossed with the Korean of a different concept.
+
+    Why: a gloss tells the reader which Korean term the English renders; when the English belongs
+    to another concept ('false reporting' renders 허위보고) but the gloss names a third one, one of
+    the two is wrong. Checked in both orders: "rendering (gloss)" and "gloss (rendering)".
+
+    Okay: The Cabinet (*naegak*) met in Pyongyang.
+    TK201: The Cabinet (*kuksanhwa*) met in Pyongyang.
+    """
+    for hit in doc.hits:
+        if not hit.evidence:
+            continue
+        entries = ctx.entries(hit, "en")
+        if not entries or hit.evidence & {e.concept for e in entries}:
+            continue  # no English here, or the gloss matches (TK101/TK102 judge its status)
+        owners = sorted({e.concept for e in entries if e.status in ("preferred", "admitted")})
+        if not owners:
+            continue
+        owner = ctx.concept(owners[0])
+        for ci in sorted(hit.evidence):
+            c = ctx.concept(ci)
+            good = approved(c)
+            yield finding(hit, "TK201", "error",
+                          f"'{hit.found}' renders {label(owner)}, but its gloss '{hit.gloss}' is "
+                          f"{label(c)}: use '{good[0]}', or correct the gloss", c, good)

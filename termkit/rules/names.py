@@ -1,0 +1,85 @@
+"""TK501 names outside the house style or in no recognised style; TK502 name styles mixed in a document."""
+from __future__ import annotations
+
+from . import rule
+from .base import finding
+from ..normalize import fold_keep_hyphens
+
+STYLE_NAMES = {"dprk": "DPRK style", "sk": "South Korean media style", "other": "a non-standard form"}
+
+
+def _base(found: str) -> str:
+    s = fold_keep_hyphens(found)
+    for suffix in ("'s", "'"):
+        if s.endswith(suffix):
+            return s[: -len(suffix)]
+    return s
+
+
+def name_hits(doc, ctx):
+    """(hit, concept, style) for each person's name; style is dprk, sk, other or None (same in both)."""
+    for hit in doc.hits:
+        entries = ctx.entries(hit, "name")
+        if not entries:
+            continue
+        c = ctx.concept(entries[0].concept)
+        found = _base(hit.found)
+        styles = {style for style, form in c.names if fold_keep_hyphens(form) == found}
+        if {"dprk", "sk"} <= styles:
+            style = None
+        elif styles:
+            style = sorted(styles)[0]
+        else:
+            style = "other"  # right letters, wrong hyphenation
+        yield hit, c, style
+
+
+def _suggest(c, styles):
+    return [f for s in styles for f in c.name_forms(s)]
+
+
+@rule("TK501", "name-style", "warning")
+def name_style(doc, ctx):
+    """A person's name in a non-standard form, or outside the configured house style.
+
+    Why: the DPRK's own style (Kim Jong Un) and the South Korean media style (Kim Jong-un) are both
+    standard; forms such as "Kim Jong-eun" are neither and cannot be searched for. With
+    `names = "dprk"` or `names = "sk"` in the configuration, the other style is reported too.
+
+    Okay: Kim Jong Un chaired the meeting.
+    TK501: Kim Jong-eun chaired the meeting.
+    """
+    for hit, c, style in name_hits(doc, ctx):
+        if style == "other" or (ctx.names and style and style != ctx.names):
+            wanted = [ctx.names] if ctx.names else ["dprk", "sk"]
+            good = _suggest(c, wanted)
+            yield finding(hit, "TK501", "warning",
+                          f"'{hit.found}' is {STYLE_NAMES[style]} of the name of {c.ko}; use "
+                          + " or ".join(f"'{g}'" for g in good), c, good)
+
+
+@rule("TK502", "mixed-name-styles", "warning")
+def mixed_name_styles(doc, ctx):
+    """Personal names written in two styles in one document.
+
+    Why: "Kim Jong-il" beside "Kim Jong Un" looks like two conventions (or two translators). Each
+    name in the less used style is reported with the form in the document's dominant style (ties:
+    DPRK style). With a house style configured, TK501 reports these instead.
+
+    Okay: Kim Jong Il and Kim Jong Un both visited the site.
+    TK502: Kim Jong-il and Kim Jong Un both visited the site.
+    """
+    if ctx.names:
+        return
+    found = [(h, c, s) for h, c, s in name_hits(doc, ctx) if s in ("dprk", "sk")]
+    counts = {s: sum(1 for _, _, x in found if x == s) for s in ("dprk", "sk")}
+    if not counts["dprk"] or not counts["sk"]:
+        return
+    dominant = "dprk" if counts["dprk"] >= counts["sk"] else "sk"
+    for hit, c, style in found:
+        if style != dominant:
+            good = _suggest(c, [dominant])
+            yield finding(hit, "TK502", "warning",
+                          f"'{hit.found}' is in {STYLE_NAMES[style]}, but this document writes names "
+                          f"in {STYLE_NAMES[dominant]} ({counts[dominant]} of {len(found)}); use '{good[0]}'",
+                          c, good)

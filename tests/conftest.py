@@ -1,0 +1,40 @@
+"""Shared fixtures: an isolated matcher cache and checkers over the fixture and bundled glossaries."""
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_GLOSSARY = Path(__file__).parent / "fixtures" / "mini.yaml"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cache_dir(tmp_path_factory):
+    os.environ["TERMKIT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
+@pytest.fixture(scope="session")
+def mini():
+    from termkit.checker import Checker
+    from termkit.config import Config
+
+    return Checker(Config(glossary=[str(FIXTURE_GLOSSARY)], bundled=False))
+
+
+@pytest.fixture(scope="session")
+def bundled():
+    from termkit.checker import Checker
+
+    return Checker()
+
+
+def run_cli(*args, cwd=None, env=None):
+    """Run the installed command line in a subprocess; returns (code, stdout, stderr)."""
+    import subprocess
+
+    e = dict(os.environ)
+    e.update(env or {})
+    p = subprocess.run([sys.executable, "-m", "termkit", *map(str, args)], capture_output=True, text=True,
+                       cwd=cwd, env=e, encoding="utf-8")
+    return p.returncode, p.stdout, p.stderr
