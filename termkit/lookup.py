@@ -9,7 +9,7 @@ from .variants import romanization_keys
 
 
 def lookup(matcher, query: str) -> list:
-    """Concepts matching the query, sorted by id."""
+    """Concepts matching the query: those it is a correct form of first, then by id."""
     q = unicodedata.normalize("NFKC", query).strip()
     found: set[int] = set()
     if q in matcher.index:
@@ -28,9 +28,13 @@ def lookup(matcher, query: str) -> list:
             kid = _get(matcher.latin, key)
             if kid is not None:
                 kids.append(kid)
+    owners: set[int] = set()  # concepts the query is a correct form of come first
     for kid in kids:
-        found.update(e.concept for e in matcher.keys[kid])
-    return [matcher.concepts[i] for i in sorted(found, key=lambda i: matcher.concepts[i].id)]
+        for e in matcher.keys[kid]:
+            found.add(e.concept)
+            if e.kind != "en" or e.status in ("preferred", "admitted"):
+                owners.add(e.concept)
+    return [matcher.concepts[i] for i in sorted(found, key=lambda i: (i not in owners, matcher.concepts[i].id))]
 
 
 def _get(automaton, key):

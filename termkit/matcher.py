@@ -54,7 +54,8 @@ class Matcher:
             for style, form in c.names:
                 for k in name_keys(form):
                     add(latin, k, Entry(ci, "name", form, style))
-            for form in [c.mr, c.rr, *c.rom_variants]:
+            # A person's romanized name is the name itself (Pak Pong Ju), not a gloss of something else.
+            for form in [] if c.type == "person" else [c.mr, c.rr, *c.rom_variants]:
                 if form:
                     for k in romanization_keys(form):
                         if len(k) >= MIN_ROMANIZATION_KEY:

@@ -1,6 +1,7 @@
 """What rules see: the document's hits and the context (compiled glossary, options) they are judged in."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..matcher import Entry, Matcher
@@ -32,6 +33,9 @@ class Context:
                    for e in self.matcher.keys[hit.key])
 
 
+_LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
+
+
 def label(c: Concept) -> str:
     """How a message names a concept: Hangul and a romanization."""
     rom = c.mr or c.rr
@@ -44,6 +48,7 @@ def approved(c: Concept) -> list[str]:
 
 def finding(hit: Hit, code: str, severity: str, message: str, c: Concept | None,
             suggestions=()) -> Finding:
+    message = _LINE_BREAK.sub(" ", message)  # a term wrapped over two lines is quoted on one
     return Finding(hit.path, hit.line, hit.column, hit.end_line, hit.end_column, code, severity, message,
                    hit.found, c.id if c else None, c.ko if c else None, tuple(suggestions),
                    )

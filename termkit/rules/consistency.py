@@ -17,8 +17,8 @@ def inconsistent_rendering(doc, ctx):
     TK502. A rendering counts for a concept when a gloss names the concept or when it renders no
     other concept.
 
-    Okay: The Premier spoke; the Premier left.
-    TK301: The Premier spoke. Later the Cabinet Premier left, and the Prime Minister of the Cabinet returned.
+    Okay: The frontal breakthrough was declared in 2019 and the frontal breakthrough went on.
+    TK301: The frontal breakthrough was declared in 2019 and the head-on breakthrough went on.
     """
     uses = defaultdict(list)  # concept -> [(hit, form)]
     for hit in doc.hits:

@@ -47,7 +47,7 @@ def deprecated_rendering(doc, ctx):
     name, a South Korean usage applied to a North Korean institution); the reason says which.
     Evidence is needed as for TK101 when the form is another concept's correct rendering.
 
-    Okay: The Premier of the Cabinet inspected the plant.
-    TK102: The Prime Minister of the DPRK inspected the plant.
+    Okay: The Premier (내각총리) inspected the plant.
+    TK102: The Prime Minister (내각총리) inspected the plant.
     """
     return _rejected(doc, ctx, ("deprecated", "superseded"), "TK102", "warning", "deprecated")
