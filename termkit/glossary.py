@@ -9,11 +9,10 @@ from pathlib import Path
 
 from . import __version__
 from .errors import GlossaryError
-from .loader import bundled_glossary_dir, content_hash, glossary_files, load_files
-from .model import Concept
+from .sources import bundled_glossary_dir, content_hash, glossary_files
 
 # The modules whose code decides what a compiled Matcher holds: their bytes are part of the cache key.
-_COMPILER_MODULES = ("matcher.py", "korean.py", "variants.py", "normalize.py", "model.py", "loader.py")
+_COMPILER_MODULES = ("matcher.py", "korean.py", "variants.py", "normalize.py", "model.py", "loader.py", "sources.py")
 
 
 def _compiler_hash() -> str:
@@ -37,9 +36,11 @@ def source_files(paths: list[str | Path] = (), bundled: bool = True) -> list[lis
     return sources
 
 
-def load_concepts(paths: list[str | Path] = (), bundled: bool = True) -> list[Concept]:
+def load_concepts(paths: list[str | Path] = (), bundled: bool = True) -> list:
     """All concepts; a later source's concept replaces an earlier one with the same id."""
-    merged: dict[str, Concept] = {}
+    from .loader import load_files  # YAML and schema libraries: only when the cache misses
+
+    merged = {}
     for files in source_files(paths, bundled):
         for c in load_files(files):
             merged[c.id] = c

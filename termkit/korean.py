@@ -32,8 +32,8 @@ def _initial_fold_table() -> dict[int, int]:
 _FOLD_TABLE = _initial_fold_table()
 # Sai-siot: 숫자 (South) / 수자 (North). Drop a final ㅅ before a plain or tense stop or affricate.
 _S_FINAL = "".join(chr(_SBASE + l * _NV * _NT + v * _NT + _T_S) for l in range(19) for v in range(21))
-_STOP_INITIAL = "".join(chr(_SBASE + l * _NV * _NT + r) for l in (0, 1, 3, 4, 7, 8, 9, 10, 12, 13)
-                        for r in range(_NV * _NT))
+_STOP_INITIAL = "".join(f"{chr(_SBASE + l * _NV * _NT)}-{chr(_SBASE + (l + 1) * _NV * _NT - 1)}"
+                        for l in (0, 1, 3, 4, 7, 8, 9, 10, 12, 13))  # ㄱㄲㄷㄸㅂㅃㅅㅆㅈㅉ, as ranges
 _SAI_SIOT = re.compile(f"[{_S_FINAL}](?=[{_STOP_INITIAL}])")
 HANGUL_RE = re.compile("[\uac00-\ud7a3]")
 CJK_CLASS = "\uac00-\ud7a3\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 from functools import lru_cache
@@ -15,35 +14,6 @@ SCHEMA_PATH = Path(__file__).parent / "schema" / "glossary.schema.json"
 FLAT_REQUIRED = ("concept", "ko", "en", "status", "reason")
 FLAT_OPTIONAL = ("ko_nk", "hanja", "mr", "rr", "domain", "note")
 FLAT_STATUSES = ("preferred", "admitted", "deprecated", "wrong")
-GLOSSARY_SUFFIXES = (".yaml", ".yml", ".csv", ".tsv")
-
-
-def bundled_glossary_dir() -> Path:
-    """The glossary shipped in the wheel, or the repository's glossary/ in a source checkout."""
-    here = Path(__file__).parent
-    packaged = here / "_glossary"
-    return packaged if packaged.is_dir() else here.parent / "glossary"
-
-
-def glossary_files(path: Path) -> list[Path]:
-    """The glossary files a path names: the file itself, or a directory's files, sorted."""
-    if path.is_dir():
-        return sorted(p for p in path.iterdir() if p.suffix.lower() in GLOSSARY_SUFFIXES and p.is_file())
-    if not path.exists():
-        raise GlossaryError("no such glossary file or directory", str(path))
-    if path.suffix.lower() not in GLOSSARY_SUFFIXES:
-        raise GlossaryError("not a glossary file (expected .yaml, .yml, .csv or .tsv)", str(path))
-    return [path]
-
-
-def content_hash(files: list[Path]) -> str:
-    h = hashlib.sha256()
-    for f in files:
-        h.update(f.name.encode())
-        h.update(b"\0")
-        h.update(f.read_bytes())
-        h.update(b"\0")
-    return h.hexdigest()
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,6 @@ import ahocorasick
 from .korean import KOREAN_RUN, canonical, canonical_same_length, is_joiner, is_particle_tail
 from .model import Concept, Hit, APPROVED
 from .normalize import Normalized, nfc_with_map
-from .variants import english_keys, name_keys, romanization_keys
 
 GLOSS_KINDS = frozenset({"rom", "ko", "hanja", "misspelling"})
 MIN_ROMANIZATION_KEY = 5  # shorter romanizations (do, gun, si) are ordinary English strings
@@ -34,6 +33,8 @@ class Matcher:
     """The compiled glossary: concepts, key table and automata. Picklable, so it can be cached."""
 
     def __init__(self, concepts: list[Concept], glossary_hash: str = ""):
+        from .variants import english_keys, name_keys, romanization_keys  # compile time only
+
         self.concepts = concepts
         self.index = {c.id: i for i, c in enumerate(concepts)}
         self.glossary_hash = glossary_hash
