@@ -83,7 +83,9 @@ def _err(message: str) -> None:
 
 @app.command()
 def check(
-    paths: List[Path] = typer.Argument(..., help="Files or directories (.txt, .md) to check."),
+    paths: Optional[List[Path]] = typer.Argument(None, help="Files or directories to check: .txt, .md, "
+                                                 ".docx, .html, .pdf (English); .tsv, .csv, .tmx, .xlf/.xliff, .po "
+                                                 "(Korean–English)."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
     glossary: Optional[List[Path]] = GlossaryOpt,
     no_bundled: bool = NoBundledOpt,
@@ -95,19 +97,39 @@ def check(
     names: Optional[NameStyle] = typer.Option(None, "--names", help="House style for personal names."),
     config: Optional[Path] = typer.Option(None, "--config", help="Configuration file (default: nearest "
                                           ".termkit.toml or pyproject.toml)."),
+    source_col: Optional[str] = typer.Option(None, "--source-col", help="TSV/CSV: the Korean column."),
+    target_col: Optional[str] = typer.Option(None, "--target-col", help="TSV/CSV: the English column."),
+    doc_col: Optional[str] = typer.Option(None, "--doc-col", help="TSV/CSV: the column naming documents."),
+    source: Optional[Path] = typer.Option(None, "--source", help="Korean plain file, line-aligned with --target."),
+    target: Optional[Path] = typer.Option(None, "--target", help="English plain file, line-aligned with --source."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line."),
 ) -> int:
     """Check translations against the glossary."""
     from .checker import Checker, exceeds
     from .output import signature, summary, write_json, write_text
 
+    if (source is None) != (target is None):
+        raise typer.BadParameter("--source and --target go together")
+    if not paths and source is None:
+        raise typer.BadParameter("give files or directories to check, or --source and --target")
     cfg = _config(glossary, no_bundled, select, ignore, fail_on, encoding, names, config)
+    for name, value in (("source_col", source_col), ("target_col", target_col), ("doc_col", doc_col)):
+        if value:
+            setattr(cfg, name, value)
     checker = Checker(cfg)
     findings, errors, nfiles = [], [], 0
-    for path in checker.files([str(p) for p in paths]):
+    jobs = [("pair", (source, target))] if source is not None else []
+    try:
+        jobs += [("file", p) for p in checker.files([str(p) for p in paths or ()])]
+    except TermkitError as e:
+        errors.append(e)
+    for kind, item in jobs:
         nfiles += 1
         try:
-            findings.extend(checker.check_file(path))
+            if kind == "pair":
+                findings.extend(checker.check_paired(*item))
+            else:
+                findings.extend(checker.check_file(item))
         except TermkitError as e:  # report it, keep checking the other files, exit 2 at the end
             errors.append(e)
     if format is Format.json:

@@ -26,6 +26,9 @@ class Config:
     names: str | None = None
     encoding: str | None = None
     exclude: list[str] = field(default_factory=list)
+    source_col: str | None = None  # tabular files: column names (default: detected)
+    target_col: str | None = None
+    doc_col: str | None = None
     source: str | None = None  # the file this came from
 
     def selects(self, code: str) -> bool:

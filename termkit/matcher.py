@@ -9,7 +9,7 @@ import ahocorasick
 
 from .korean import KOREAN_RUN, canonical, canonical_same_length, is_joiner, is_particle_tail
 from .model import Concept, Hit, APPROVED
-from .normalize import Normalized, nfc_with_map
+from .normalize import Normalized, fold_same_length, nfc_with_map
 
 GLOSS_KINDS = frozenset({"rom", "ko", "hanja", "misspelling"})
 MIN_ROMANIZATION_KEY = 5  # shorter romanizations (do, gun, si) are ordinary English strings
@@ -127,26 +127,34 @@ class Matcher:
                 cands.append((base + idx[s], base + e_raw, kid))
         return _leftmost_longest(cands)
 
-    def find(self, raw: str, path: str = "", first_line: int = 1, segment: int = 0) -> list[Hit]:
-        """Every glossary form in raw text, leftmost-longest, with glosses paired and lines resolved."""
+    def find(self, raw: str, path: str = "", first_line: int = 1, segment: int = 0, first_column: int = 1,
+             context: frozenset = frozenset(), side: str | None = None, doc: str | None = None,
+             korean_only: bool = False) -> list[Hit]:
+        """Every glossary form in raw text, leftmost-longest, with glosses paired and lines resolved.
+
+        first_line/first_column place the text in its file; context holds the concepts a bilingual
+        segment's source proves; korean_only restricts matching to Hangul and hanja (a source side).
+        """
         text, cmap = nfc_with_map(raw)
-        spans = sorted(self._latin_spans(text) + self._korean_spans(text))
+        latin = [] if korean_only else self._latin_spans(text)
+        spans = sorted(latin + self._korean_spans(text))
         if not spans:
             return []
-        evidence, glosses = self._pair_glosses(text, spans)
+        evidence, glosses = self._pair_glosses(text, spans) if not korean_only else ({}, {})
         if cmap is not None:
             spans = [(cmap[s], cmap[e], kid) for s, e, kid in spans]
-        lines = _LineIndex(raw, first_line)
+        lines = _LineIndex(raw, first_line, first_column)
         hits = []
         for i, (s, e, kid) in enumerate(spans):
             line, col = lines.locate(s)
             end_line, end_col = lines.locate(e - 1)
             hits.append(Hit(path, line, col, end_line, end_col + 1, raw[s:e], kid, s, e,
-                            frozenset(evidence.get(i, ())), glosses.get(i), segment))
+                            frozenset(evidence.get(i, ())), glosses.get(i), segment, context, side, doc))
         return hits
 
     def _pair_glosses(self, text: str, spans):
         """Evidence: the concepts of glosses in parentheses right after a hit, or of the hit before them."""
+        text = fold_same_length(text)  # full-width brackets and the like, offsets unchanged
         starts = [s for s, _, _ in spans]
         evidence: dict[int, set[int]] = {}
         glosses: dict[int, str] = {}
@@ -184,14 +192,16 @@ class Matcher:
 class _LineIndex:
     """Line and column (1-based, in characters) of offsets in a text that starts at a known line."""
 
-    def __init__(self, raw: str, first_line: int):
+    def __init__(self, raw: str, first_line: int, first_column: int = 1):
         self.first_line = first_line
+        self.shift = first_column - 1
         self.newlines = [m.start() for m in re.finditer("\n", raw)]
 
     def locate(self, offset: int) -> tuple[int, int]:
         k = bisect_left(self.newlines, offset)
-        line_start = self.newlines[k - 1] + 1 if k else 0
-        return self.first_line + k, offset - line_start + 1
+        if k == 0:
+            return self.first_line, offset + 1 + self.shift
+        return self.first_line + k, offset - self.newlines[k - 1]
 
 
 def _leftmost_longest(cands):

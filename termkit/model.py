@@ -96,11 +96,14 @@ class Segment:
     """A unit of text to check: a block of a document (monolingual) or an aligned pair."""
 
     path: str
-    line: int  # 1-based line of the segment's first character
+    line: int  # 1-based line of the target text's first character
     target: str
     source: str | None = None
-    number: int = 0
+    number: int = 0  # 1-based segment (data row, unit) number; block number for monolingual text
     doc: str | None = None
+    column: int = 1  # column of the target text's first character on its first line
+    source_line: int | None = None
+    source_column: int = 1
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,9 @@ class Hit:
     evidence: frozenset = frozenset()  # indexes of concepts glossed beside this hit
     gloss: str | None = None  # the raw text of the gloss beside it, if any
     segment: int = 0
+    context: frozenset = frozenset()  # bilingual: indexes of the concepts in the source segment
+    side: str | None = None  # bilingual: source or target
+    doc: str | None = None
 
 
 @dataclass(frozen=True)
@@ -142,7 +148,7 @@ class Finding:
     side: str | None = None
 
     def sort_key(self):
-        return (self.path, self.line, self.column, self.code, self.concept or "", self.message)
+        return (self.path, self.doc or "", self.line, self.column, self.code, self.concept or "", self.message)
 
     def to_dict(self) -> dict:
         d = asdict(self)

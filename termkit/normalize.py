@@ -27,6 +27,11 @@ _BLANK_LINES = re.compile(r"\n[ \t\r]*\n[\s]*")
 _SPACES = re.compile(r" {2,}")
 
 
+def fold_same_length(text: str) -> str:
+    """The one-for-one folds alone (quotes, dashes, full-width forms): offsets stay valid."""
+    return text.translate(_FOLD_TABLE)
+
+
 def fold_key(text: str) -> str:
     """The matching key of a glossary form: folded, lower case, single-spaced."""
     t = unicodedata.normalize("NFC", text).translate(_FOLD_TABLE).lower()
@@ -92,8 +97,46 @@ def is_word_char(c: str) -> bool:
 _DECOMPOSED = re.compile("[\u1100-\u1112][\u1161-\u1175][\u11a8-\u11c2]?|.[\u0300-\u036f\u3099\u309a]+", re.S)
 
 
+_COMPAT_JAMO = re.compile("[\u3131-\u3163]+")
+_COMPAT_L = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_COMPAT_T = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
+_COMPAT_V = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+
+
+def _compose_compat(run: str) -> list[tuple[str, int, int]]:
+    """Syllables from a run of compatibility jamo (ㅈㅏㄹㅕㄱ → 자력): (text, start, end) pieces."""
+    out = []
+    i, n = 0, len(run)
+    while i < n:
+        c = run[i]
+        if c in _COMPAT_L and i + 1 < n and run[i + 1] in _COMPAT_V:
+            lead, vowel, j = _COMPAT_L.index(c), _COMPAT_V.index(run[i + 1]), i + 2
+            tail = 0
+            if j < n and run[j] in _COMPAT_T[1:] and not (j + 1 < n and run[j + 1] in _COMPAT_V):
+                tail, j = _COMPAT_T.index(run[j]), j + 1
+            out.append((chr(0xAC00 + (lead * 21 + vowel) * 28 + tail), i, j))
+            i = j
+        else:
+            out.append((c, i, i + 1))
+            i += 1
+    return out
+
+
 def nfc_with_map(raw: str) -> tuple[str, list[int] | None]:
-    """NFC text and, if it differs from raw, the raw offset of each of its characters (plus the end)."""
+    """NFC text (compatibility jamo composed) and, if it differs from raw, each character's raw offset."""
+    if _COMPAT_JAMO.search(raw):
+        pieces, starts, last = [], [], 0
+        for m in _COMPAT_JAMO.finditer(raw):
+            pieces.append(raw[last:m.start()])
+            starts.extend(range(last, m.start()))
+            for text, s, _ in _compose_compat(m.group()):
+                pieces.append(text)
+                starts.append(m.start() + s)
+            last = m.end()
+        pieces.append(raw[last:])
+        starts.extend(range(last, len(raw) + 1))
+        text, inner = nfc_with_map("".join(pieces))
+        return text, starts if inner is None else [starts[i] for i in inner]
     if unicodedata.is_normalized("NFC", raw):
         return raw, None
     out: list[str] = []

@@ -73,9 +73,9 @@ def test_passage_exact_findings(config):
     assert err == ""
 
 
-def test_passage_covers_every_rule(config):
+def test_passage_covers_every_english_rule(config):
     _, out, _ = run_cli("rule", cwd=ROOT)
-    codes = {line.split()[0] for line in out.splitlines() if line.strip()}
+    codes = {line.split()[0] for line in out.splitlines() if line.strip() and "(bilingual files)" not in line}
     assert {c for _, _, c, _, _ in PASSAGE_FINDINGS} == codes
 
 

@@ -17,7 +17,14 @@ def test_every_rule_has_examples():
 
 @pytest.mark.parametrize("rule, label, text", EXAMPLES, ids=[f"{r.code}-{i}" for i, (r, _, _) in enumerate(EXAMPLES)])
 def test_rule_examples(bundled, rule, label, text):
-    codes = [f.code for f in bundled.check_text(text)]
+    if " => " in text:  # a bilingual example: KO => EN, segments joined by " || "
+        from termkit.model import Segment
+
+        pairs = [part.split(" => ") for part in text.split(" || ")]
+        segments = [Segment("<ex>", i, en, ko, number=i, source_line=i) for i, (ko, en) in enumerate(pairs, 1)]
+        codes = [f.code for f in bundled.check_bilingual("<ex>", segments)]
+    else:
+        codes = [f.code for f in bundled.check_text(text)]
     if label == "Okay":
         assert codes == [], codes
     else:

@@ -21,10 +21,10 @@ class Rule:
         return self.doc.splitlines()[0] if self.doc else ""
 
     def examples(self) -> list[tuple[str, str]]:
-        """(expected, text) pairs from the docstring's `Okay:` and `TKnnn:` lines."""
+        """(expected, text) pairs from the docstring's `Okay:` and `TKnnn:` lines (bilingual: `KO => EN`, segments joined by ` || `)."""
         out = []
         for line in self.doc.splitlines():
-            label, sep, text = line.strip().partition(": ")
+            label, sep, text = line.strip(" ").partition(": ")
             if sep and (label == "Okay" or (label.startswith("TK") and label[2:].isdigit())):
                 out.append((label, text))
         return out
@@ -51,7 +51,7 @@ def get(code: str) -> Rule | None:
 
 
 def _load():
-    from . import consistency, gloss, names, rendering, romanization  # noqa: F401  (registers)
+    from . import bilingual, consistency, gloss, names, rendering, romanization  # noqa: F401  (registers)
 
 
 def run(rules: Iterable[Rule], doc, ctx) -> list[Finding]:

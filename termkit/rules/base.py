@@ -10,9 +10,13 @@ from ..model import APPROVED, Concept, Finding, Hit
 
 @dataclass
 class Document:
+    """One document's hits; a bilingual document also has its source hits, by segment."""
+
     path: str
     hits: list[Hit]
     doc: str | None = None
+    source_hits: list[Hit] = field(default_factory=list)
+    bilingual: bool = False
 
 
 @dataclass
@@ -26,6 +30,19 @@ class Context:
 
     def concept(self, index: int) -> Concept:
         return self.matcher.concepts[index]
+
+    def proven(self, hit: Hit, concept: int) -> bool:
+        """Whether a gloss beside the hit, or the bilingual segment's source, shows the concept.
+
+        The source proves nothing when it also holds a concept this form is a correct rendering of:
+        '허위보고 … 양생원' with 'false reporting' in the target may be right for the first.
+        """
+        if concept in hit.evidence:
+            return True
+        if concept not in hit.context:
+            return False
+        return not any(e.kind == "en" and e.status in APPROVED and e.concept != concept and e.concept in hit.context
+                       for e in self.matcher.keys[hit.key])
 
     def approved_elsewhere(self, hit: Hit, concept: int) -> bool:
         """Whether the matched form is another concept's preferred or admitted rendering."""
@@ -51,4 +68,4 @@ def finding(hit: Hit, code: str, severity: str, message: str, c: Concept | None,
     message = _LINE_BREAK.sub(" ", message)  # a term wrapped over two lines is quoted on one
     return Finding(hit.path, hit.line, hit.column, hit.end_line, hit.end_column, code, severity, message,
                    hit.found, c.id if c else None, c.ko if c else None, tuple(suggestions),
-                   )
+                   segment=hit.segment if hit.side else None, doc=hit.doc, side=hit.side)

@@ -14,8 +14,9 @@ def inconsistent_rendering(doc, ctx):
     Why: even where each rendering is acceptable, a reader takes two renderings for two concepts.
     Every occurrence of a less frequent rendering is reported, naming where the dominant one is
     used and the glossary's preferred form (ties go to the preferred form). Persons are left to
-    TK502. A rendering counts for a concept when a gloss names the concept or when it renders no
-    other concept.
+    TK502. A rendering counts for a concept when a gloss names the concept, when (in a bilingual
+    file) the source segment has the concept, or when it renders no other concept. In bilingual
+    files this is "inconsistency in target" at term level.
 
     Okay: The frontal breakthrough was declared in 2019 and the frontal breakthrough went on.
     TK301: The frontal breakthrough was declared in 2019 and the head-on breakthrough went on.
@@ -25,10 +26,11 @@ def inconsistent_rendering(doc, ctx):
         ok = [e for e in ctx.entries(hit, "en") if e.status in ("preferred", "admitted")]
         if not ok:
             continue
-        if hit.evidence:
-            ok = [e for e in ok if e.concept in hit.evidence]
+        proven = [e for e in ok if ctx.proven(hit, e.concept)]
+        if proven:
+            ok = proven
         elif len({e.concept for e in ok}) > 1:
-            continue  # ambiguous without a gloss
+            continue  # ambiguous without a gloss or a source
         for e in ok[:1]:
             if ctx.concept(e.concept).type != "person":
                 uses[e.concept].append((hit, e.form))

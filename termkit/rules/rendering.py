@@ -12,7 +12,7 @@ def _rejected(doc, ctx, statuses, code, severity, what):
             if e.status not in statuses or e.concept in seen:
                 continue
             # A form that is another concept's correct rendering is wrong here only with evidence.
-            if e.concept in hit.evidence or (not e.needs_evidence and not ctx.approved_elsewhere(hit, e.concept)):
+            if ctx.proven(hit, e.concept) or (not e.needs_evidence and not ctx.approved_elsewhere(hit, e.concept)):
                 seen.add(e.concept)
                 c = ctx.concept(e.concept)
                 reason = next((t.reason for t in c.terms if t.form == e.form and t.status == e.status), "")
@@ -29,8 +29,8 @@ def wrong_rendering(doc, ctx):
     Why: a wrong rendering misleads the reader, often because it is another concept's rendering
     ('localization' renders 국산화, not 주체화) or a calque no English-language source uses. A form
     that is another concept's correct rendering is flagged only where a gloss beside it (Hangul,
-    hanja or romanization, in parentheses before or after) shows which concept is meant; other
-    wrong forms are flagged wherever they appear.
+    hanja or romanization, in parentheses before or after) or, in a bilingual file, the Korean
+    source segment shows which concept is meant; other wrong forms are flagged wherever they appear.
 
     Okay: The plenary meeting called for localization (국산화) of raw materials.
     TK101: The plenary meeting called for localization (주체화) of raw materials.

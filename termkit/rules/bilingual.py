@@ -1,0 +1,132 @@
+"""TK601 source terms without a rendering in the target; TK602 one rendering for two source concepts."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from . import rule
+from .base import approved, finding, label
+from ..normalize import fold_key
+
+
+def _by_segment(hits):
+    out = defaultdict(list)
+    for h in hits:
+        out[h.segment].append(h)
+    return out
+
+
+def _concepts(ctx, hit, kinds=("en", "name")):
+    return {e.concept for e in ctx.matcher.keys[hit.key] if e.kind in kinds}
+
+
+def _align(ctx, source, target):
+    """Pair a segment's target hits with its source concepts.
+
+    A target form that is a correct rendering of a source concept renders that concept; else any
+    source concept it is a form of (a wrong rendering still renders it); else, when exactly one
+    glossary rendering and one source concept are left over, they are paired. Returns
+    (pairs, unrendered source concepts, orphan target hits).
+    """
+    pairs, orphans = [], []
+    unrendered = set(source)
+    for h in target:
+        concepts = _concepts(ctx, h)
+        direct = concepts & set(source)
+        correct = {e.concept for e in ctx.matcher.keys[h.key]
+                   if e.concept in direct and (e.kind == "name" or e.status in ("preferred", "admitted"))}
+        chosen = correct or direct
+        if chosen:
+            unrendered -= chosen
+            pairs.extend((h, ci) for ci in sorted(chosen))
+        elif concepts:
+            orphans.append(h)
+    if len(orphans) == 1 and len(unrendered) == 1:
+        pairs.append((orphans[0], next(iter(unrendered))))
+    return pairs, unrendered, orphans
+
+
+def _source_concepts(ctx, source_hits):
+    """Concepts of a segment's source, each with its first hit, in order."""
+    first = {}
+    for h in source_hits:
+        for ci in sorted(_concepts(ctx, h, ("ko", "hanja"))):
+            first.setdefault(ci, h)
+    return first
+
+
+@rule("TK601", "missing-rendering", "warning")
+def missing_rendering(doc, ctx):
+    """A source term whose target segment has no rendering of it (bilingual files).
+
+    Why: with the Korean beside the English every glossary term can be verified, not only the ones a
+    gloss reveals. The finding points at the source term and names what the target has instead, if
+    it holds a glossary rendering that belongs to no source term. A wrong rendering of the concept
+    in the target is reported as TK101/TK102 instead.
+
+    Okay: 자력갱생의 정신을 강조하였다. => The plenary stressed the spirit of self-reliance.
+    TK601: 자력갱생의 정신을 강조하였다. => The plenary stressed the spirit of independence.
+    """
+    if not doc.bilingual:
+        return
+    targets = _by_segment(doc.hits)
+    for seg, source_hits in sorted(_by_segment(doc.source_hits).items()):
+        source = _source_concepts(ctx, source_hits)
+        _, unrendered, orphans = _align(ctx, source, targets.get(seg, []))
+        for ci, hit in source.items():
+            if ci not in unrendered:
+                continue
+            c = ctx.concept(ci)
+            good = approved(c) if c.type != "person" else [f for _, f in c.names[:2]]
+            instead = ""
+            if orphans:
+                o = orphans[0]
+                owner = ctx.concept(sorted(_concepts(ctx, o))[0])
+                instead = f"; the target has '{o.found}' (line {o.line}), which renders {label(owner)}"
+            yield finding(hit, "TK601", "warning",
+                          f"{label(c)} has no rendering in the target segment; expected '{good[0]}'{instead}",
+                          c, good)
+
+
+@rule("TK602", "inconsistent-source", "warning")
+def inconsistent_source(doc, ctx):
+    """One English rendering used for two different source concepts in one document (bilingual files).
+
+    Why: Xbench's "inconsistency in source", at term level: 'false reporting' for 허위보고 in one
+    segment and for 양생원 in another tells the reader the two are one thing. Target renderings are
+    paired with source concepts as TK601 pairs them; the concept the form is correct for (or else
+    the one it renders most often) keeps it, and the other occurrences are reported.
+
+    Okay: 허위보고가 적발되었다. => False reporting was uncovered.
+    TK602: 허위보고가 적발되었다. => False reporting was uncovered. || 양생원을 새로 지었다. => A false reporting home was built.
+    """
+    if not doc.bilingual:
+        return
+    uses = defaultdict(lambda: defaultdict(list))  # surface -> concept -> hits
+    targets = _by_segment(doc.hits)
+    for seg, source_hits in sorted(_by_segment(doc.source_hits).items()):
+        source = _source_concepts(ctx, source_hits)
+        pairs, _, _ = _align(ctx, source, targets.get(seg, []))
+        for h, ci in pairs:
+            entries = [e for e in ctx.matcher.keys[h.key] if e.kind == "en"]
+            if entries and ctx.concept(ci).type != "person":
+                uses[fold_key(entries[0].form)][ci].append(h)
+    for surface in sorted(uses):
+        by_concept = uses[surface]
+        if len(by_concept) < 2:
+            continue
+
+        def rank(ci):  # the concept the form is approved for, then the most frequent, keeps it
+            ok = any(fold_key(f) == surface for f in approved(ctx.concept(ci)))
+            return (not ok, -len(by_concept[ci]), ctx.concept(ci).id)
+
+        keep = min(by_concept, key=rank)
+        kept = ctx.concept(keep)
+        for ci in sorted(by_concept, key=lambda i: ctx.concept(i).id):
+            if ci == keep:
+                continue
+            c = ctx.concept(ci)
+            for h in by_concept[ci]:
+                lines = ", ".join(str(x.line) for x in by_concept[keep][:5])
+                yield finding(h, "TK602", "warning",
+                              f"'{h.found}' renders {label(c)} here but {label(kept)} elsewhere in this "
+                              f"document (line {lines}); use '{approved(c)[0]}'", c, approved(c))
