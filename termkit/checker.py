@@ -29,7 +29,7 @@ class Checker:
                        suppressed: dict | None = None) -> list[Finding]:
         hits = []
         for seg in segments:
-            hits.extend(self.matcher.find(seg.target, path, seg.line, seg.number))
+            hits.extend(self.matcher.find(seg.target, seg.path or path, seg.line, seg.number))
         doc = Document(path, hits)
         findings = rule_registry.run(self.rules, doc, self.context)
         sup = suppressed or {}
