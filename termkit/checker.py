@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import fnmatch
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from . import rules as rule_registry
 from .config import Config
@@ -25,36 +25,67 @@ class Checker:
         self.rules = [r for r in rule_registry.all_rules() if self.config.selects(r.code)]
         self.context = Context(self.matcher, names=self.config.names)
 
-    def check_segments(self, path: str, segments: Iterable[Segment],
-                       suppressed: dict | None = None) -> list[Finding]:
-        hits = []
-        for seg in segments:
-            hits.extend(self.matcher.find(seg.target, seg.path or path, seg.line, seg.number))
-        doc = Document(path, hits)
-        findings = rule_registry.run(self.rules, doc, self.context)
-        sup = suppressed or {}
-        kept = [f for f in findings if not _suppressed(f, sup)]
-        return sorted(set(kept), key=Finding.sort_key)
+    # Hits kept in memory between the two passes; a larger document is matched again instead.
+    CACHE_HITS = 200_000
 
-    def check_bilingual(self, path: str, segments: Iterable[Segment]) -> list[Finding]:
-        """Aligned segments: source terms are matched first and prove concepts for the target side."""
-        docs: dict[str | None, Document] = {}
+    def _matched(self, path: str, segments: Iterable[Segment], bilingual: bool) -> Iterator[Document]:
+        """One single-segment Document per segment: the source matched first, proving the target's concepts."""
+        find = self.matcher.find
         for seg in segments:
-            doc = docs.get(seg.doc)
-            if doc is None:
-                doc = docs[seg.doc] = Document(path, [], seg.doc, [], bilingual=True)
+            if not bilingual:
+                yield Document(path, find(seg.target, seg.path or path, seg.line, seg.number), seg.doc)
+                continue
             source_hits = []
             if seg.source:
-                source_hits = self.matcher.find(seg.source, path, seg.source_line or seg.line, seg.number,
-                                                seg.source_column, side="source", doc=seg.doc, korean_only=True)
+                source_hits = find(seg.source, path, seg.source_line or seg.line, seg.number, seg.source_column,
+                                   side="source", doc=seg.doc, korean_only=True)
             context = frozenset(e.concept for h in source_hits for e in self.matcher.keys[h.key])
-            doc.source_hits.extend(source_hits)
-            doc.hits.extend(self.matcher.find(seg.target, path, seg.line, seg.number, seg.column, context,
-                                              side="target", doc=seg.doc))
-        findings = []
-        for key in sorted(docs, key=lambda d: (d is not None, d or "")):
-            findings.extend(rule_registry.run(self.rules, docs[key], self.context))
-        return sorted(set(findings), key=Finding.sort_key)
+            target_hits = find(seg.target, path, seg.line, seg.number, seg.column, context, side="target",
+                               doc=seg.doc)
+            yield Document(path, target_hits, seg.doc, source_hits, bilingual=True)
+
+    def _run(self, path: str, segments: Callable[[], Iterable[Segment]], bilingual: bool,
+             suppressed: dict | None = None) -> list[Finding]:
+        """Segment rules as segments stream by; document rules count, then report in a second pass if needed."""
+        seg_rules = [r for r in self.rules if not r.per_document]
+        doc_rules = [r for r in self.rules if r.per_document]
+        states: dict[str | None, list] = {}
+        findings: list[Finding] = []
+        cache: list[Document] | None = [] if doc_rules else None
+        held = 0
+        for seg in self._matched(path, segments(), bilingual):
+            findings.extend(rule_registry.run(seg_rules, seg, self.context))
+            if not doc_rules:
+                continue
+            state = states.get(seg.doc)
+            if state is None:
+                state = states[seg.doc] = [r.func(self.context) for r in doc_rules]
+            for r in state:
+                r.count(seg)
+            if cache is not None:
+                held += len(seg.hits) + len(seg.source_hits)
+                cache.append(seg)
+                if held > self.CACHE_HITS:
+                    cache = None
+        pending = {doc: [r for r in state if r.ready()] for doc, state in states.items()}
+        if any(pending.values()):
+            again = cache if cache is not None else self._matched(path, segments(), bilingual)
+            for seg in again:
+                for r in pending.get(seg.doc, ()):
+                    findings.extend(r.report(seg))
+        sup = suppressed or {}
+        return sorted({f for f in findings if not _suppressed(f, sup)}, key=Finding.sort_key)
+
+    def check_segments(self, path: str, segments: Iterable[Segment] | Callable,
+                       suppressed: dict | None = None) -> list[Finding]:
+        """English-only segments (a list, or a callable that yields them afresh)."""
+        make = segments if callable(segments) else _replay(segments)
+        return self._run(path, make, False, suppressed)
+
+    def check_bilingual(self, path: str, segments: Iterable[Segment] | Callable) -> list[Finding]:
+        """Aligned segments (a list, or a callable that yields them afresh), grouped by their doc."""
+        make = segments if callable(segments) else _replay(segments)
+        return self._run(path, make, True)
 
     def check_pair(self, source: str, target: str, path: str = "<pair>") -> list[Finding]:
         """One Korean source and its English translation, as a one-segment bilingual document."""
@@ -70,21 +101,34 @@ class Checker:
         from .formats import open_document
 
         doc = open_document(Path(path), self.config)
+        make = lambda: open_document(Path(path), self.config).segments()  # noqa: E731  (a second pass re-reads)
+        first = [True]
+
+        def segments():  # the first pass reads `doc`, so its suppressions are collected
+            if first[0]:
+                first[0] = False
+                return doc.segments()
+            return make()
         if doc.bilingual:
-            return self.check_bilingual(str(path), doc.segments())
-        return self.check_segments(str(path), doc.segments(), doc.suppressions)
+            return self.check_bilingual(str(path), segments)
+        return self.check_segments(str(path), segments, doc.suppressions)
 
     def check_paired(self, source: str | Path, target: str | Path) -> list[Finding]:
         from .formats import PairedDocument
 
-        doc = PairedDocument(Path(source), Path(target), self.config.encoding)
-        return self.check_bilingual(str(target), doc.segments())
+        return self.check_bilingual(
+            str(target), lambda: PairedDocument(Path(source), Path(target), self.config.encoding).segments())
 
     def files(self, paths: list[str]) -> Iterator[Path]:
         for f in iter_input_files(paths):
             if not any(fnmatch.fnmatch(str(f), pat) or fnmatch.fnmatch(f.name, pat)
                        for pat in self.config.exclude):
                 yield f
+
+
+def _replay(segments: Iterable[Segment]) -> Callable[[], Iterable[Segment]]:
+    items = list(segments)
+    return lambda: items
 
 
 def _suppressed(f: Finding, sup: dict) -> bool:

@@ -1,4 +1,10 @@
-"""The rule registry: each rule is a function (document, context) -> findings with a stable code."""
+"""The rule registry: rules with stable codes, run per segment or, in two passes, per document.
+
+A segment rule is a function (document, context) -> findings over one segment's hits. A document
+rule (consistency across a document) is a class: `count(segment)` sees every segment once, `ready()`
+says whether anything needs reporting, and `report(segment)` sees them again only then — so memory
+holds counts, not a document's hits, and a clean corpus is read once.
+"""
 from __future__ import annotations
 
 import inspect
@@ -13,8 +19,12 @@ class Rule:
     code: str
     name: str
     severity: str  # error | warning
-    func: Callable
+    func: Callable  # a segment rule's function, or a document rule's class
     doc: str
+
+    @property
+    def per_document(self) -> bool:
+        return isinstance(self.func, type)
 
     @property
     def summary(self) -> str:
@@ -55,6 +65,7 @@ def _load():
 
 
 def run(rules: Iterable[Rule], doc, ctx) -> list[Finding]:
+    """Segment rules over one segment's hits."""
     out = []
     for r in rules:
         out.extend(r.func(doc, ctx))

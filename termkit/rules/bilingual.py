@@ -1,7 +1,7 @@
 """TK601 source terms without a rendering in the target; TK602 one rendering for two source concepts."""
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from . import rule
 from .base import approved, finding, label
@@ -88,7 +88,7 @@ def missing_rendering(doc, ctx):
 
 
 @rule("TK602", "inconsistent-source", "warning")
-def inconsistent_source(doc, ctx):
+class InconsistentSource:
     """One English rendering used for two different source concepts in one document (bilingual files).
 
     Why: Xbench's "inconsistency in source", at term level: 'false reporting' for 허위보고 in one
@@ -99,34 +99,46 @@ def inconsistent_source(doc, ctx):
     Okay: 허위보고가 적발되었다. => False reporting was uncovered.
     TK602: 허위보고가 적발되었다. => False reporting was uncovered. || 양생원을 새로 지었다. => A false reporting home was built.
     """
-    if not doc.bilingual:
-        return
-    uses = defaultdict(lambda: defaultdict(list))  # surface -> concept -> hits
-    targets = _by_segment(doc.hits)
-    for seg, source_hits in sorted(_by_segment(doc.source_hits).items()):
-        source = _source_concepts(ctx, source_hits)
-        pairs, _, _ = _align(ctx, source, targets.get(seg, []))
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.counts = defaultdict(Counter)  # surface -> concept -> occurrences
+        self.lines = {}
+        self.keep = {}
+
+    def _pairs(self, seg):
+        if not seg.bilingual:
+            return
+        source = _source_concepts(self.ctx, seg.source_hits)
+        pairs, _, _ = _align(self.ctx, source, seg.hits)
         for h, ci in pairs:
-            entries = [e for e in ctx.matcher.keys[h.key] if e.kind == "en"]
-            if entries and ctx.concept(ci).type != "person":
-                uses[fold_key(entries[0].form)][ci].append(h)
-    for surface in sorted(uses):
-        by_concept = uses[surface]
-        if len(by_concept) < 2:
-            continue
+            entries = [e for e in self.ctx.matcher.keys[h.key] if e.kind == "en"]
+            if entries and self.ctx.concept(ci).type != "person":
+                yield fold_key(entries[0].form), ci, h
 
-        def rank(ci):  # the concept the form is approved for, then the most frequent, keeps it
-            ok = any(fold_key(f) == surface for f in approved(ctx.concept(ci)))
-            return (not ok, -len(by_concept[ci]), ctx.concept(ci).id)
+    def count(self, seg):
+        for surface, ci, h in self._pairs(seg):
+            self.counts[surface][ci] += 1
+            lines = self.lines.setdefault((surface, ci), [])
+            if len(lines) < 5:
+                lines.append(h.line)
 
-        keep = min(by_concept, key=rank)
-        kept = ctx.concept(keep)
-        for ci in sorted(by_concept, key=lambda i: ctx.concept(i).id):
-            if ci == keep:
+    def ready(self) -> bool:
+        for surface, by_concept in self.counts.items():
+            if len(by_concept) > 1:
+                def rank(ci):  # the concept the form is approved for, then the most frequent, keeps it
+                    ok = any(fold_key(f) == surface for f in approved(self.ctx.concept(ci)))
+                    return (not ok, -by_concept[ci], self.ctx.concept(ci).id)
+                self.keep[surface] = min(by_concept, key=rank)
+        return bool(self.keep)
+
+    def report(self, seg):
+        for surface, ci, h in self._pairs(seg):
+            keep = self.keep.get(surface)
+            if keep is None or ci == keep:
                 continue
-            c = ctx.concept(ci)
-            for h in by_concept[ci]:
-                lines = ", ".join(str(x.line) for x in by_concept[keep][:5])
-                yield finding(h, "TK602", "warning",
-                              f"'{h.found}' renders {label(c)} here but {label(kept)} elsewhere in this "
-                              f"document (line {lines}); use '{approved(c)[0]}'", c, approved(c))
+            c, kept = self.ctx.concept(ci), self.ctx.concept(keep)
+            lines = ", ".join(str(x) for x in self.lines[(surface, keep)])
+            yield finding(h, "TK602", "warning",
+                          f"'{h.found}' renders {label(c)} here but {label(kept)} elsewhere in this "
+                          f"document (line {lines}); use '{approved(c)[0]}'", c, approved(c))

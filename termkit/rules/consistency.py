@@ -1,14 +1,30 @@
 """TK301: one concept rendered in two or more approved ways in one document."""
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from . import rule
 from .base import finding, label
 
 
+def _attribute(hit, ctx):
+    """(concept, glossary form) a hit renders, if it is an approved, attributable rendering."""
+    ok = [e for e in ctx.entries(hit, "en") if e.status in ("preferred", "admitted")]
+    if not ok:
+        return None
+    proven = [e for e in ok if ctx.proven(hit, e.concept)]
+    if proven:
+        ok = proven
+    elif len({e.concept for e in ok}) > 1:
+        return None  # ambiguous without a gloss or a source
+    e = ok[0]
+    if ctx.concept(e.concept).type == "person":
+        return None
+    return e.concept, e.form.casefold()
+
+
 @rule("TK301", "inconsistent-rendering", "warning")
-def inconsistent_rendering(doc, ctx):
+class InconsistentRendering:
     """One concept rendered two or more ways in one document.
 
     Why: even where each rendering is acceptable, a reader takes two renderings for two concepts.
@@ -21,35 +37,43 @@ def inconsistent_rendering(doc, ctx):
     Okay: The frontal breakthrough was declared in 2019 and the frontal breakthrough went on.
     TK301: The frontal breakthrough was declared in 2019 and the head-on breakthrough went on.
     """
-    uses = defaultdict(list)  # concept -> [(hit, form)]
-    for hit in doc.hits:
-        ok = [e for e in ctx.entries(hit, "en") if e.status in ("preferred", "admitted")]
-        if not ok:
-            continue
-        proven = [e for e in ok if ctx.proven(hit, e.concept)]
-        if proven:
-            ok = proven
-        elif len({e.concept for e in ok}) > 1:
-            continue  # ambiguous without a gloss or a source
-        for e in ok[:1]:
-            if ctx.concept(e.concept).type != "person":
-                uses[e.concept].append((hit, e.form))
-    for ci in sorted(uses):
-        occ = uses[ci]
-        forms = {f.casefold() for _, f in occ}
-        if len(forms) < 2:
-            continue
-        c = ctx.concept(ci)
-        order = [t.form.casefold() for t in c.terms]
-        counts = defaultdict(int)
-        for _, f in occ:
-            counts[f.casefold()] += 1
-        dominant = min(forms, key=lambda f: (-counts[f], order.index(f) if f in order else len(order)))
-        dom_form = next(f for _, f in occ if f.casefold() == dominant)
-        dom_lines = sorted({h.line for h, f in occ if f.casefold() == dominant})
-        where = ", ".join(str(n) for n in dom_lines[:5]) + (", …" if len(dom_lines) > 5 else "")
-        for hit, form in occ:
-            if form.casefold() != dominant:
-                yield finding(hit, "TK301", "warning",
-                              f"'{hit.found}' renders {label(c)}, which this document also renders "
-                              f"'{dom_form}' (line {where}); preferred: '{c.preferred}'", c, [dom_form])
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.counts: dict[int, Counter] = defaultdict(Counter)
+        self.lines: dict[tuple[int, str], list[int]] = {}  # first lines of each form, for messages
+        self.surface: dict[tuple[int, str], str] = {}
+        self.dominant: dict[int, str] = {}
+
+    def count(self, seg):
+        for hit in seg.hits:
+            got = _attribute(hit, self.ctx)
+            if got:
+                self.counts[got[0]][got[1]] += 1
+                lines = self.lines.setdefault(got, [])
+                if len(lines) < 6:
+                    lines.append(hit.line)
+                self.surface.setdefault(got, next(e.form for e in self.ctx.entries(hit, "en")
+                                                  if e.form.casefold() == got[1]))
+
+    def ready(self) -> bool:
+        for ci, counts in self.counts.items():
+            if len(counts) > 1:
+                order = [t.form.casefold() for t in self.ctx.concept(ci).terms]
+                self.dominant[ci] = min(counts, key=lambda f: (-counts[f], order.index(f) if f in order
+                                                               else len(order)))
+        return bool(self.dominant)
+
+    def report(self, seg):
+        for hit in seg.hits:
+            got = _attribute(hit, self.ctx)
+            if not got or got[0] not in self.dominant or got[1] == self.dominant[got[0]]:
+                continue
+            ci, dom = got[0], self.dominant[got[0]]
+            c = self.ctx.concept(ci)
+            lines = self.lines[(ci, dom)]
+            where = ", ".join(str(n) for n in lines[:5]) + (", …" if len(lines) > 5 else "")
+            dom_form = self.surface[(ci, dom)]
+            yield finding(hit, "TK301", "warning",
+                          f"'{hit.found}' renders {label(c)}, which this document also renders "
+                          f"'{dom_form}' (line {where}); preferred: '{c.preferred}'", c, [dom_form])

@@ -59,7 +59,7 @@ def name_style(doc, ctx):
 
 
 @rule("TK502", "mixed-name-styles", "warning")
-def mixed_name_styles(doc, ctx):
+class MixedNameStyles:
     """Personal names written in two styles in one document.
 
     Why: "Kim Jong-il" beside "Kim Jong Un" looks like two conventions (or two translators). Each
@@ -69,17 +69,26 @@ def mixed_name_styles(doc, ctx):
     Okay: Kim Jong Il and Kim Jong Un both visited the site.
     TK502: Kim Jong-il and Kim Jong Un both visited the site.
     """
-    if ctx.names:
-        return
-    found = [(h, c, s) for h, c, s in name_hits(doc, ctx) if s in ("dprk", "sk")]
-    counts = {s: sum(1 for _, _, x in found if x == s) for s in ("dprk", "sk")}
-    if not counts["dprk"] or not counts["sk"]:
-        return
-    dominant = "dprk" if counts["dprk"] >= counts["sk"] else "sk"
-    for hit, c, style in found:
-        if style != dominant:
-            good = _suggest(c, [dominant])
-            yield finding(hit, "TK502", "warning",
-                          f"'{hit.found}' is in {STYLE_NAMES[style]}, but this document writes names "
-                          f"in {STYLE_NAMES[dominant]} ({counts[dominant]} of {len(found)}); use '{good[0]}'",
-                          c, good)
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.counts = {"dprk": 0, "sk": 0}
+
+    def count(self, seg):
+        for _, _, style in name_hits(seg, self.ctx):
+            if style in self.counts:
+                self.counts[style] += 1
+
+    def ready(self) -> bool:
+        self.dominant = "dprk" if self.counts["dprk"] >= self.counts["sk"] else "sk"
+        return not self.ctx.names and all(self.counts.values())
+
+    def report(self, seg):
+        total = sum(self.counts.values())
+        for hit, c, style in name_hits(seg, self.ctx):
+            if style in self.counts and style != self.dominant:
+                good = _suggest(c, [self.dominant])
+                yield finding(hit, "TK502", "warning",
+                              f"'{hit.found}' is in {STYLE_NAMES[style]}, but this document writes names "
+                              f"in {STYLE_NAMES[self.dominant]} ({self.counts[self.dominant]} of {total}); "
+                              f"use '{good[0]}'", c, good)
