@@ -39,19 +39,16 @@ HANGUL_RE = re.compile("[\uac00-\ud7a3]")
 CJK_CLASS = "\uac00-\ud7a3\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A run of Hangul or hanja words (digits allowed: 5개년) joined by spaces, hyphens, middle dots or
 # single line breaks; the joiners are left out of matching keys.
-JOINERS = " \t\u00a0-\u2010\u2011\u00b7\u30fb"
+JOINERS = " \t\u00a0-\u2010\u2011\u00b7\u30fb."  # the full stop joins 2.8 (February 8)
 _J = re.escape(JOINERS)
 KOREAN_RUN = re.compile(f"[{CJK_CLASS}0-9]+(?:[{_J}]*\\r?\\n?[{_J}]*[{CJK_CLASS}0-9]+)*")
-_JOINER_RE = re.compile(f"[{_J}\\r\\n]+")
+JOINER_RE = re.compile(f"[{_J}\\r\\n]+")
 
-
-def is_joiner(ch: str) -> bool:
-    return ch in JOINERS or ch in "\r\n"
 
 
 def canonical(text: str) -> str:
     """The matching key of Korean text: spaces removed, initial-sound rule and sai-siot folded."""
-    t = _JOINER_RE.sub("", text).translate(_FOLD_TABLE)
+    t = JOINER_RE.sub("", text).translate(_FOLD_TABLE)
     return _SAI_SIOT.sub(lambda m: chr(ord(m.group()) - _T_S), t)
 
 

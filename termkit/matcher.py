@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import ahocorasick
 
-from .korean import KOREAN_RUN, canonical, canonical_same_length, is_joiner, is_particle_tail
+from .korean import JOINER_RE, KOREAN_RUN, canonical, canonical_same_length, is_particle_tail
 from .model import Concept, Hit, APPROVED
 from .normalize import Normalized, fold_same_length, nfc_with_map
 
@@ -16,6 +16,7 @@ MIN_ROMANIZATION_KEY = 5  # shorter romanizations (do, gun, si) are ordinary Eng
 _HAS_CJK = re.compile("[\uac00-\ud7a3\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _PAREN_AFTER = re.compile(r"[ \t*_]*\r?\n?[ \t*_]*\(")
 _MAX_PAREN = 300
+_SPACE = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
@@ -112,19 +113,30 @@ class Matcher:
         cands = []
         for m in KOREAN_RUN.finditer(text):
             run, base = m.group(), m.start()
-            idx = [i for i, c in enumerate(run) if not is_joiner(c)]
-            canon = canonical_same_length("".join(run[i] for i in idx))
+            # Joiners (spaces, hyphens, middle dots) are left out of the key: 자력 갱생 = 자력갱생.
+            cut_at, cut_total, pieces, last = [], [], [], 0
+            for j in JOINER_RE.finditer(run):
+                pieces.append(run[last:j.start()])
+                cut_at.append(j.start() - (cut_total[-1] if cut_total else 0))
+                cut_total.append((cut_total[-1] if cut_total else 0) + j.end() - j.start())
+                last = j.end()
+            pieces.append(run[last:])
+            canon = canonical_same_length("".join(pieces))
+
+            def raw(i):  # compact offset -> offset in run
+                k = bisect_right(cut_at, i)
+                return i + (cut_total[k - 1] if k else 0)
+
             for end, (kid, klen) in self.korean.iter(canon):
-                s = end - klen + 1
-                if s > 0 and idx[s - 1] == idx[s] - 1:
-                    continue  # starts inside a word
-                e_raw = idx[end] + 1
-                j = e_raw
-                while j < len(run) and not is_joiner(run[j]):
-                    j += 1
-                if not is_particle_tail(run[e_raw:j]):
+                start = raw(end - klen + 1)
+                if start > 0 and not run[start - 1].isspace():
+                    continue  # starts inside a word (a hyphen joins words into one)
+                e_raw = raw(end) + 1
+                space = _SPACE.search(run, e_raw)
+                tail = run[e_raw:space.start() if space else len(run)]
+                if tail and not is_particle_tail(JOINER_RE.sub("", tail)):
                     continue  # ends inside a longer word
-                cands.append((base + idx[s], base + e_raw, kid))
+                cands.append((base + start, base + e_raw, kid))
         return _leftmost_longest(cands)
 
     def find(self, raw: str, path: str = "", first_line: int = 1, segment: int = 0, first_column: int = 1,

@@ -41,6 +41,8 @@ def concepts_in(checker, text):
     # containment: not inside longer words; the longer concept wins
     ("휴양생원", []),
     ("대자력갱생주의자", []),
+    ("조선로동당-자력갱생", []),  # a hyphen joins one word
+    ("자력갱생. 주체화를", ["jaryeok-gaengsaeng", "juchehwa"]),
     ("내각총리", ["naegak-chongni"]),
     ("내각과 내각총리", ["naegak", "naegak-chongni"]),
     ("국산화하여", ["gukssanhwa"]),
