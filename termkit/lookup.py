@@ -14,6 +14,7 @@ def lookup(matcher, query: str) -> list:
     found: set[int] = set()
     if q in matcher.index:
         found.add(matcher.index[q])
+    found.update(i for i, c in enumerate(matcher.concepts) if q in (c.ko, c.ko_nk))  # one-syllable forms too
     kids = []
     if any("\uac00" <= ch <= "\ud7a3" or "\u4e00" <= ch <= "\u9fff" for ch in q):
         compact = "".join(q.split())

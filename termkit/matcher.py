@@ -13,6 +13,9 @@ from .normalize import Normalized, fold_same_length, nfc_with_map
 
 GLOSS_KINDS = frozenset({"rom", "ko", "hanja", "misspelling"})
 MIN_ROMANIZATION_KEY = 5  # shorter romanizations (do, gun, si) are ordinary English strings
+# One syllable (리, 도, 군) is an ordinary word or a particle in running Korean (리 folds to 이):
+# such forms match only standing alone, as a gloss does: "village (리)".
+MIN_KOREAN_IN_TEXT = 2
 _HAS_CJK = re.compile("[\uac00-\ud7a3\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _PAREN_AFTER = re.compile(r"[ \t*_]*\r?\n?[ \t*_]*\(")
 _MAX_PAREN = 300
@@ -132,6 +135,8 @@ class Matcher:
                 if start > 0 and not run[start - 1].isspace():
                     continue  # starts inside a word (a hyphen joins words into one)
                 e_raw = raw(end) + 1
+                if klen < MIN_KOREAN_IN_TEXT and (start > 0 or e_raw < len(run)):
+                    continue
                 space = _SPACE.search(run, e_raw)
                 tail = run[e_raw:space.start() if space else len(run)]
                 if tail and not is_particle_tail(JOINER_RE.sub("", tail)):

@@ -43,6 +43,7 @@ def concepts_in(checker, text):
     ("대자력갱생주의자", []),
     ("조선로동당-자력갱생", []),  # a hyphen joins one word
     ("자력갱생. 주체화를", ["jaryeok-gaengsaeng", "juchehwa"]),
+    ("이 내각은", ["naegak"]),  # one-syllable forms stand alone only
     ("내각총리", ["naegak-chongni"]),
     ("내각과 내각총리", ["naegak", "naegak-chongni"]),
     ("국산화하여", ["gukssanhwa"]),
