@@ -254,6 +254,81 @@ def glossary_stats(format: Format = typer.Option(Format.text, "--format", "-f"),
     return EXIT_CLEAN
 
 
+class ExportFormat(str, Enum):
+    tbx = "tbx"
+    csv = "csv"
+    tsv = "tsv"
+    xlsx = "xlsx"
+    yaml = "yaml"
+
+
+@glossary_app.command("export")
+def glossary_export(output: Path = typer.Option(..., "--output", "-o", help="File (.tbx, .csv, .tsv, .xlsx) or, "
+                                                "for yaml, a directory."),
+                    format: Optional[ExportFormat] = typer.Option(None, "--format", "-f",
+                                                                  help="Default: from the output's extension."),
+                    glossary: Optional[List[Path]] = GlossaryOpt, no_bundled: bool = NoBundledOpt) -> int:
+    """Export the glossary as TBX-Basic, flat CSV/TSV, XLSX (for editors) or YAML files."""
+    from .glossary import load_concepts
+
+    fmt = format.value if format else (output.suffix.lower().lstrip(".") or "yaml")
+    if fmt not in {f.value for f in ExportFormat}:
+        raise typer.BadParameter(f"cannot tell the format from {output.name!r}; give --format")
+    concepts = load_concepts([str(g) for g in glossary or ()], not no_bundled)
+    if fmt == "tbx":
+        from .tbx import export_tbx
+
+        export_tbx(concepts, output)
+    elif fmt == "yaml":
+        from .yamlio import write_glossary
+
+        write_glossary(concepts, output)
+    else:
+        from .flat import export_flat
+
+        export_flat(concepts, output.with_suffix(f".{fmt}") if output.suffix.lower() != f".{fmt}" else output)
+    typer.echo(f"{len(concepts)} concepts written to {output}", err=True)
+    return EXIT_CLEAN
+
+
+@glossary_app.command("import")
+def glossary_import(source: Path = typer.Argument(..., help="A TBX, CSV, TSV or YAML glossary file."),
+                    output: Path = typer.Option(..., "--output", "-o", help="Directory for the YAML files "
+                                                "(one per domain).")) -> int:
+    """Convert a TBX or flat CSV/TSV glossary into termkit's YAML files."""
+    from .loader import load_files
+    from .sources import glossary_files
+    from .yamlio import write_glossary
+
+    concepts = load_files(glossary_files(source))
+    for path in write_glossary(concepts, output):
+        typer.echo(str(path))
+    typer.echo(f"{len(concepts)} concepts imported; add specs before they enter the bundled glossary", err=True)
+    return EXIT_CLEAN
+
+
+@glossary_app.command("fmt")
+def glossary_fmt(paths: Optional[List[Path]] = typer.Argument(None, help="YAML files or directories "
+                                                               "(default: the bundled glossary)."),
+                 check: bool = typer.Option(False, "--check", help="Change nothing; exit 1 if a file is "
+                                            "not canonical.")) -> int:
+    """Rewrite glossary YAML canonically: concepts sorted by id, stable key order, comments kept."""
+    from .loader import load_yaml_file
+    from .sources import bundled_glossary_dir, glossary_files
+    from .yamlio import format_file
+
+    files = [f for p in (paths or [bundled_glossary_dir()]) for f in glossary_files(Path(p))
+             if f.suffix.lower() in (".yaml", ".yml")]
+    changed = []
+    for f in files:
+        load_yaml_file(f)  # never rewrite a file that does not validate
+        if format_file(f, check=check):
+            changed.append(f)
+            typer.echo(f"{'would reformat' if check else 'reformatted'} {f}")
+    typer.echo(f"{len(files)} files, {len(changed)} {'not canonical' if check else 'reformatted'}", err=True)
+    return EXIT_FINDINGS if check and changed else EXIT_CLEAN
+
+
 def _version(value: bool):
     if value:
         typer.echo(f"termkit {__version__}")

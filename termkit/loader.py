@@ -13,7 +13,11 @@ from .model import Concept, Spec, Term, STATUSES
 SCHEMA_PATH = Path(__file__).parent / "schema" / "glossary.schema.json"
 FLAT_REQUIRED = ("concept", "ko", "en", "status", "reason")
 FLAT_OPTIONAL = ("ko_nk", "hanja", "mr", "rr", "domain", "note")
-FLAT_STATUSES = ("preferred", "admitted", "deprecated", "wrong")
+# Columns termkit's own export adds so that nothing is lost; lists are joined with " | ", specs are JSON.
+FLAT_EXTRA = ("type", "ko_variants", "rom_variants", "definition", "confidence", "sources", "needs_evidence",
+              "names_dprk", "names_sk", "names_other", "specs")
+FLAT_STATUSES = ("preferred", "admitted", "deprecated", "superseded", "wrong", "misspelling")
+LIST_SEP = " | "
 
 
 @lru_cache(maxsize=1)
@@ -131,7 +135,7 @@ def load_flat_file(path: Path) -> list[Concept]:
     missing = [c for c in FLAT_REQUIRED if c not in header]
     if missing:
         raise GlossaryError(f"header lacks required column(s): {', '.join(missing)}", str(path), 1)
-    unknown = [c for c in header if c not in FLAT_REQUIRED + FLAT_OPTIONAL]
+    unknown = [c for c in header if c not in FLAT_REQUIRED + FLAT_OPTIONAL + FLAT_EXTRA]
     if unknown:
         raise GlossaryError(f"unknown column(s): {', '.join(unknown)}", str(path), 1)
     groups: dict[str, dict] = {}
@@ -149,7 +153,7 @@ def load_flat_file(path: Path) -> list[Concept]:
         if status not in FLAT_STATUSES:
             raise GlossaryError(f"status {rec['status']!r} is not one of {', '.join(FLAT_STATUSES)}",
                                 str(path), line)
-        if status in ("deprecated", "wrong") and not rec["reason"]:
+        if status in ("deprecated", "superseded", "wrong", "misspelling") and not rec["reason"]:
             raise GlossaryError(f"a {status} rendering needs a reason", str(path), line)
         g = groups.get(cid)
         if g is None:
@@ -158,10 +162,19 @@ def load_flat_file(path: Path) -> list[Concept]:
         elif g["rec"]["ko"] != rec["ko"]:
             raise GlossaryError(f"concept {cid!r} has ko {rec['ko']!r} here but {g['rec']['ko']!r} "
                                 f"on line {g['line']}", str(path), line)
-        for k in FLAT_OPTIONAL:  # optional concept-level fields may be given on any row
-            if rec.get(k) and not g["rec"].get(k):
+        for k in FLAT_OPTIONAL + FLAT_EXTRA:  # optional concept-level fields may be given on any row
+            if k != "needs_evidence" and rec.get(k) and not g["rec"].get(k):
                 g["rec"][k] = rec[k]
-        g["terms"].append(Term(rec["en"], status, rec["reason"] or None))
+        if rec.get("confidence") and rec["confidence"] not in ("high", "medium", "low"):
+            raise GlossaryError(f"confidence {rec['confidence']!r} is not high, medium or low", str(path), line)
+        if rec.get("specs"):
+            try:
+                specs = [Spec(str(x["text"]), tuple(map(str, x["expect"]))) for x in json.loads(rec["specs"])]
+            except (ValueError, KeyError, TypeError):
+                raise GlossaryError("specs must be JSON: [{\"text\": …, \"expect\": [codes]}]", str(path), line) from None
+            g.setdefault("specs", specs)
+        term = Term(rec["en"], status, rec["reason"] or None, rec.get("needs_evidence", "").lower() in ("yes", "true", "1"))
+        (g.setdefault("misspellings", []) if status == "misspelling" else g["terms"]).append(term)
     concepts = []
     for cid in order:
         g = groups[cid]
@@ -169,17 +182,28 @@ def load_flat_file(path: Path) -> list[Concept]:
         if not any(t.status == "preferred" for t in terms):
             raise GlossaryError(f"concept {cid!r} has no preferred rendering", str(path), g["line"])
         terms.sort(key=lambda t: STATUSES.index(t.status))
+        split = lambda k: tuple(x.strip() for x in rec.get(k, "").split(LIST_SEP) if x.strip())  # noqa: E731
+        names = [("dprk", f) for f in split("names_dprk")] + [("sk", f) for f in split("names_sk")]
+        names += [("other", f) for f in split("names_other")]
         concepts.append(Concept(
             id=cid, domain=rec.get("domain") or path.stem, ko=rec["ko"], terms=tuple(terms),
-            confidence="medium", ko_nk=rec.get("ko_nk") or None, hanja=rec.get("hanja") or None,
-            mr=rec.get("mr") or None, rr=rec.get("rr") or None, note=rec.get("note") or None,
-            origin=f"{path}:{g['line']}"))
+            confidence=rec.get("confidence") or "medium", type=rec.get("type") or "term",
+            ko_nk=rec.get("ko_nk") or None, ko_variants=split("ko_variants"), hanja=rec.get("hanja") or None,
+            mr=rec.get("mr") or None, rr=rec.get("rr") or None, rom_variants=split("rom_variants"),
+            misspellings=tuple(g.get("misspellings", ())), names=tuple(names),
+            definition=rec.get("definition") or None, note=rec.get("note") or None, sources=split("sources"),
+            specs=tuple(g.get("specs", ())), origin=f"{path}:{g['line']}"))
     return concepts
 
 
 def load_file(path: Path) -> list[Concept]:
-    if path.suffix.lower() in (".csv", ".tsv"):
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".tsv"):
         return load_flat_file(path)
+    if suffix == ".tbx":
+        from .tbx import load_tbx
+
+        return load_tbx(path)
     return load_yaml_file(path)
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .errors import GlossaryError
 
-GLOSSARY_SUFFIXES = (".yaml", ".yml", ".csv", ".tsv")
+GLOSSARY_SUFFIXES = (".yaml", ".yml", ".csv", ".tsv", ".tbx")
 
 
 def bundled_glossary_dir() -> Path:
@@ -23,7 +23,7 @@ def glossary_files(path: Path) -> list[Path]:
     if not path.exists():
         raise GlossaryError("no such glossary file or directory", str(path))
     if path.suffix.lower() not in GLOSSARY_SUFFIXES:
-        raise GlossaryError("not a glossary file (expected .yaml, .yml, .csv or .tsv)", str(path))
+        raise GlossaryError("not a glossary file (expected .yaml, .yml, .csv, .tsv or .tbx)", str(path))
     return [path]
 
 

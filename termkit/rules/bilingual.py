@@ -45,6 +45,23 @@ def _align(ctx, source, target):
     return pairs, unrendered, orphans
 
 
+def _inside(ctx, ci, target_hits) -> bool:
+    """Whether an approved rendering of the concept sits inside a longer target form ('market' in 'market price')."""
+    forms = [fold_key(f) for f in approved(ctx.concept(ci))] + [fold_key(f) for _, f in ctx.concept(ci).names]
+    for h in target_hits:
+        found = f" {fold_key(h.found)} "
+        if any(f" {f} " in found or f" {f}s " in found for f in forms):
+            return True
+    return False
+
+
+def _owner(ctx, hit):
+    """The concept a target form renders correctly, else any concept it is a form of."""
+    entries = ctx.matcher.keys[hit.key]
+    good = sorted(e.concept for e in entries if e.kind == "name" or e.status in ("preferred", "admitted"))
+    return ctx.concept(good[0] if good else sorted(_concepts(ctx, hit))[0])
+
+
 def _source_concepts(ctx, source_hits):
     """Concepts of a segment's source, each with its first hit, in order."""
     first = {}
@@ -71,17 +88,17 @@ def missing_rendering(doc, ctx):
     targets = _by_segment(doc.hits)
     for seg, source_hits in sorted(_by_segment(doc.source_hits).items()):
         source = _source_concepts(ctx, source_hits)
-        _, unrendered, orphans = _align(ctx, source, targets.get(seg, []))
+        target = targets.get(seg, [])
+        _, unrendered, orphans = _align(ctx, source, target)
         for ci, hit in source.items():
-            if ci not in unrendered:
+            if ci not in unrendered or _inside(ctx, ci, target):
                 continue
             c = ctx.concept(ci)
             good = approved(c) if c.type != "person" else [f for _, f in c.names[:2]]
             instead = ""
             if orphans:
                 o = orphans[0]
-                owner = ctx.concept(sorted(_concepts(ctx, o))[0])
-                instead = f"; the target has '{o.found}' (line {o.line}), which renders {label(owner)}"
+                instead = f"; the target has '{o.found}' (line {o.line}), which renders {label(_owner(ctx, o))}"
             yield finding(hit, "TK601", "warning",
                           f"{label(c)} has no rendering in the target segment; expected '{good[0]}'{instead}",
                           c, good)

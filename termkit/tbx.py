@@ -1,0 +1,207 @@
+"""TBX-Basic (ISO 30042:2019, DCA style) export and import of the glossary, lossless for termkit's own data.
+
+Standard data categories carry what TBX-Basic knows: subjectField, definition, note, source,
+administrativeStatus (preferred/admitted/deprecated/superseded), geographicalUsage (KP for North
+Korean spelling) and termType. termkit's extras travel in <note> elements prefixed "termkit:" so
+that a round trip loses nothing and other tools still read a valid TBX-Basic file.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .errors import GlossaryError
+from .model import Concept, Spec, Term
+
+NS = "urn:iso:std:iso:30042:ed-2"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+STATUS_TO_TBX = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",
+                 "deprecated": "deprecatedTerm-admn-sts", "superseded": "supersededTerm-admn-sts",
+                 "wrong": "deprecatedTerm-admn-sts"}
+TBX_TO_STATUS = {v: k for k, v in STATUS_TO_TBX.items() if k != "wrong"}
+MARK = "termkit:"
+
+
+def _el(parent, tag, text=None, **attrs):
+    from lxml import etree
+
+    el = etree.SubElement(parent, f"{{{NS}}}{tag}", attrs)
+    if text is not None:
+        el.text = text
+    return el
+
+
+def _term(lang_sec, form, status=None, notes=(), **termnotes):
+    ts = _el(lang_sec, "termSec")
+    _el(ts, "term", form)
+    if status:
+        _el(ts, "termNote", STATUS_TO_TBX[status], type="administrativeStatus")
+    for kind, value in termnotes.items():
+        _el(ts, "termNote", value, type=kind)
+    for n in notes:
+        _el(ts, "note", n)
+    return ts
+
+
+def export_tbx(concepts: list[Concept], path: Path) -> None:
+    from lxml import etree
+
+    root = etree.Element(f"{{{NS}}}tbx", {"type": "TBX-Basic", "style": "dca", XML_LANG: "en"}, nsmap={None: NS})
+    header = _el(root, "tbxHeader")
+    fd = _el(header, "fileDesc")
+    _el(_el(fd, "sourceDesc"), "p", "termkit glossary of North Korean terminology (Korean–English)")
+    body = _el(_el(root, "text"), "body")
+    for c in concepts:
+        ce = _el(body, "conceptEntry", id=c.id)
+        _el(ce, "descrip", c.domain, type="subjectField")
+        for s in c.sources:
+            _el(ce, "admin", s, type="source")
+        if c.note:
+            _el(ce, "note", c.note)
+        _el(ce, "note", f"{MARK}type={c.type}")
+        _el(ce, "note", f"{MARK}confidence={c.confidence}")
+        for spec in c.specs:
+            _el(ce, "note", MARK + "spec=" + json.dumps({"text": spec.text, "expect": list(spec.expect)},
+                                                         ensure_ascii=False))
+        ko = _el(ce, "langSec", **{XML_LANG: "ko"})
+        _term(ko, c.ko, "preferred")
+        if c.ko_nk:
+            _term(ko, c.ko_nk, "admitted", geographicalUsage="KP")
+        for v in c.ko_variants:
+            _term(ko, v, "admitted", termType="variant")
+        if c.hanja:
+            _term(ko, c.hanja, "admitted", notes=[f"{MARK}hanja"])
+        for key, form in (("mr", c.mr), ("rr", c.rr)):
+            if form:
+                _term(ko, form, "admitted", notes=[f"{MARK}{key}"], termType="transcribedForm")
+        for form in c.rom_variants:
+            _term(ko, form, "admitted", notes=[f"{MARK}romanization"], termType="transcribedForm")
+        for m in c.misspellings:
+            _term(ko, m.form, "deprecated", notes=[m.reason or "", f"{MARK}misspelling"], termType="transcribedForm")
+        en = _el(ce, "langSec", **{XML_LANG: "en"})
+        if c.definition:
+            _el(en, "descrip", c.definition, type="definition")
+        styles: dict[str, list[str]] = {}
+        for style, form in c.names:
+            styles.setdefault(form, []).append(style)
+        for t in c.terms:
+            notes = [t.reason] if t.reason else []
+            if t.status == "wrong":
+                notes.append(f"{MARK}wrong")
+            if t.needs_evidence:
+                notes.append(f"{MARK}needs-evidence")
+            notes.extend(f"{MARK}name={style}" for style in styles.get(t.form, ()))
+            _term(en, t.form, t.status, notes)
+        forms = {t.form for t in c.terms}
+        for style, form in c.names:
+            if form not in forms:
+                _term(en, form, "admitted" if style != "other" else "deprecated",
+                      [f"{MARK}name={style}", f"{MARK}name-only"])
+    etree.ElementTree(root).write(str(path), xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _local(el) -> str:
+    return el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
+
+
+def _children(el, tag):
+    return [c for c in el if _local(c) == tag]
+
+
+def load_tbx(path: Path) -> list[Concept]:
+    """Concepts from a TBX file (TBX-Basic or termkit's own), parsed safely."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.parse(str(path), parser).getroot()
+    except etree.XMLSyntaxError as e:
+        raise GlossaryError(f"malformed TBX: {e.msg}", str(path), e.lineno) from None
+    except OSError as e:
+        raise GlossaryError(f"cannot read: {e}", str(path)) from None
+    concepts = []
+    for ce in root.iter(f"{{{NS}}}conceptEntry", "conceptEntry", "termEntry", f"{{{NS}}}termEntry"):
+        concepts.append(_concept(ce, path))
+    if not concepts:
+        raise GlossaryError("no conceptEntry elements (is this TBX?)", str(path))
+    return concepts
+
+
+def _notes(el):
+    plain, marks = [], []
+    for n in _children(el, "note"):
+        text = "".join(n.itertext())
+        (marks if text.startswith(MARK) else plain).append(text[len(MARK):] if text.startswith(MARK) else text)
+    return plain, marks
+
+
+def _term_info(ts):
+    form = "".join(_children(ts, "term")[0].itertext())
+    notes = {tn.get("type"): "".join(tn.itertext()) for tn in _children(ts, "termNote")}
+    plain, marks = _notes(ts)
+    return form, notes, plain, marks
+
+
+def _concept(ce, path: Path) -> Concept:
+    cid = ce.get("id")
+    line = ce.sourceline
+    if not cid:
+        raise GlossaryError("conceptEntry without an id", str(path), line)
+    domain = next(("".join(d.itertext()) for d in _children(ce, "descrip") if d.get("type") == "subjectField"), "tbx")
+    sources = tuple("".join(a.itertext()) for a in _children(ce, "admin") if a.get("type") == "source")
+    plain, marks = _notes(ce)
+    meta = dict(m.split("=", 1) for m in marks if "=" in m and not m.startswith("spec="))
+    specs = tuple(Spec(d["text"], tuple(d["expect"])) for d in
+                  (json.loads(m[5:]) for m in marks if m.startswith("spec=")))
+    ko = nk = hanja = mr = rr = definition = None
+    ko_variants, rom_variants, misspellings, terms, names = [], [], [], [], []
+    for ls in _children(ce, "langSec"):
+        lang = (ls.get("{http://www.w3.org/XML/1998/namespace}lang") or "").lower()
+        if lang.startswith("ko"):
+            for ts in _children(ls, "termSec"):
+                form, notes, tplain, tmarks = _term_info(ts)
+                status = TBX_TO_STATUS.get(notes.get("administrativeStatus", ""), "admitted")
+                if "misspelling" in tmarks:
+                    misspellings.append(Term(form, "misspelling", tplain[0] if tplain else None))
+                elif "hanja" in tmarks:
+                    hanja = form
+                elif "mr" in tmarks:
+                    mr = form
+                elif "rr" in tmarks:
+                    rr = form
+                elif "romanization" in tmarks or notes.get("termType") == "transcribedForm":
+                    rom_variants.append(form)
+                elif notes.get("geographicalUsage") == "KP":
+                    nk = form
+                elif status == "preferred" and ko is None:
+                    ko = form
+                else:
+                    ko_variants.append(form)
+        elif lang.startswith("en"):
+            definition = next(("".join(d.itertext()) for d in _children(ls, "descrip")
+                               if d.get("type") == "definition"), definition)
+            for ts in _children(ls, "termSec"):
+                form, notes, tplain, tmarks = _term_info(ts)
+                status = TBX_TO_STATUS.get(notes.get("administrativeStatus", ""), "admitted")
+                names.extend((m.split("=", 1)[1], form) for m in tmarks if m.startswith("name="))
+                if "name-only" in tmarks:
+                    continue
+                if "wrong" in tmarks:
+                    status = "wrong"
+                reason = tplain[0] if tplain else None
+                if status in ("deprecated", "superseded", "wrong") and not reason:
+                    reason = "marked deprecated in the imported termbase"
+                terms.append(Term(form, status, reason, "needs-evidence" in tmarks))
+    if ko is None:
+        raise GlossaryError(f"concept {cid!r} has no Korean (ko) term", str(path), line)
+    if not any(t.status == "preferred" for t in terms):
+        raise GlossaryError(f"concept {cid!r} has no preferred English term", str(path), line)
+    order = ("preferred", "admitted", "deprecated", "superseded", "wrong")
+    terms.sort(key=lambda t: order.index(t.status))
+    names.sort(key=lambda n: ("dprk", "sk", "other").index(n[0]))
+    return Concept(
+        id=cid, domain=domain, ko=ko, terms=tuple(terms), confidence=meta.get("confidence", "medium"),
+        type=meta.get("type", "term"), ko_nk=nk, ko_variants=tuple(ko_variants), hanja=hanja, mr=mr, rr=rr,
+        rom_variants=tuple(rom_variants), misspellings=tuple(misspellings), names=tuple(names),
+        definition=definition, note=plain[0] if plain else None, sources=sources, specs=specs,
+        origin=f"{path}:{line}")
