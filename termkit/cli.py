@@ -254,6 +254,25 @@ def glossary_stats(format: Format = typer.Option(Format.text, "--format", "-f"),
     return EXIT_CLEAN
 
 
+class System(str, Enum):
+    mr = "mr"
+    mr_ascii = "mr-ascii"
+    rr = "rr"
+    dprk = "dprk"
+
+
+@app.command()
+def romanize(texts: List[str] = typer.Argument(..., help="Hangul texts; spaces divide words."),
+             system: System = typer.Option(System.mr, "--system", "-s", help="mr (McCune–Reischauer, ALA-LC), "
+                                           "mr-ascii (no breves or apostrophes), rr (Revised), dprk (names).")) -> int:
+    """Romanize Hangul: one line per input."""
+    from .romanize import romanize as run
+
+    for text in texts:
+        typer.echo(run(text, system.value))
+    return EXIT_CLEAN
+
+
 class ExportFormat(str, Enum):
     tbx = "tbx"
     csv = "csv"

@@ -39,7 +39,7 @@ HANGUL_RE = re.compile("[\uac00-\ud7a3]")
 CJK_CLASS = "\uac00-\ud7a3\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A run of Hangul or hanja words (digits allowed: 5개년) joined by spaces, hyphens, middle dots or
 # single line breaks; the joiners are left out of matching keys.
-JOINERS = " \t\u00a0-\u2010\u2011\u00b7\u30fb."  # the full stop joins 2.8 (February 8)
+JOINERS = " \t\u00a0-\u2010\u2011\u00b7\u30fb.\u00d7"  # the full stop joins 2.8 (February 8), × joins 20×10
 _J = re.escape(JOINERS)
 KOREAN_RUN = re.compile(f"[{CJK_CLASS}0-9]+(?:[{_J}]*\\r?\\n?[{_J}]*[{CJK_CLASS}0-9]+)*")
 JOINER_RE = re.compile(f"[{_J}\\r\\n]+")

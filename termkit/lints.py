@@ -1,6 +1,7 @@
 """Data lints that keep a large glossary sound: order, duplicates, conflicts, exercised wrong forms."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -17,7 +18,22 @@ LINT_CODES = {
     "GL004": "a wrong, deprecated or misspelled form that no spec exercises",
     "GL005": "a person's preferred rendering differs from the DPRK-style name",
     "GL006": "a known misspelling that is another concept's romanization",
+    "GL007": "a stored romanization that differs from the generated one, with no note on romanization",
 }
+def romanization_lints(concepts: list[Concept]) -> list[Lint]:
+    """GL007: stored MR (of the North Korean spelling, where one exists) and RR against the romanizer."""
+    from .romanize import romanize, stored_form_matches
+
+    out = []
+    for c in concepts:
+        if (c.note and "romaniz" in c.note.lower()) or re.search("[0-9]", c.ko):
+            continue  # a conventional or disputed form, explained; numerals are read aloud in the stored form
+        for system, stored in (("mr", c.mr), ("rr", c.rr)):
+            ko = (c.ko_nk or c.ko) if system == "mr" else c.ko
+            if stored and not stored_form_matches(ko, stored, system):
+                out.append(Lint(c.origin, "GL007", f"{system} '{stored}' differs from the generated "
+                                f"'{romanize(ko, system)}'; fix it or explain it in the note", c.id))
+    return out
 
 
 @dataclass(frozen=True)
@@ -93,6 +109,7 @@ def lint(concepts: list[Concept], spec_results: list[SpecResult] | None = None) 
                     out.append(Lint(c.origin, "GL006", f"misspelling '{m.form}' is a romanization of "
                                     f"'{rom_owner[k].id}'", c.id))
                     break
+    out.extend(romanization_lints(concepts))
     # GL004: every rejected form and misspelling shows up, flagged for this concept, in its specs.
     if spec_results is not None:
         flagged = defaultdict(set)

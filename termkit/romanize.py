@@ -244,3 +244,26 @@ def romanize(text: str, system: str) -> str:
 def fold_mr(text: str) -> str:
     """MR without diacritics or apostrophes: ŏ→o, ŭ→u, ë→e, ch'ŏllima→chollima, sŏn'gun→songun."""
     return text.translate(_ASCII_FOLD)
+
+
+def stored_form_matches(ko: str, stored: str, system: str) -> bool:
+    """Whether a stored romanization is what this romanizer makes of some word division of the Hangul.
+
+    The glossary divides words (and hyphenates names and jurisdictions) as ALA-LC and RR do, while
+    the romanizer divides only where it is given spaces. MR hyphens join (ALA-LC keeps sound changes
+    across them, and a hyphen between n and g does the apostrophe's work: Man-gŏn = man'gŏn); RR
+    hyphens divide (no sound change across a given-name or jurisdiction hyphen: Inwang-ri).
+    """
+    import itertools
+
+    syllables = re.sub("[^\uac00-\ud7a3]", "", ko)  # 황금평·위화도: the dot divides like a space
+    text = stored.lower()
+    text = text.replace("n-g", "n'g").replace("-", "") if system == "mr" else text.replace("-", " ")
+    words = text.split()
+    if not 0 < len(words) <= len(syllables):
+        return False
+    for cuts in itertools.combinations(range(1, len(syllables)), len(words) - 1):
+        parts = [syllables[a:b] for a, b in zip((0,) + cuts, cuts + (len(syllables),))]
+        if [romanize(part, system) for part in parts] == words:
+            return True
+    return False

@@ -305,69 +305,16 @@ def test_speed():
     assert time.perf_counter() - start < 10  # a few seconds on a CI machine; typically well under
 
 
-# The glossary's own romanizations. The glossary divides words (and hyphenates names and
-# jurisdictions) as ALA-LC and RR do, while the romanizer divides only at spaces, so each stored
-# form is compared with the word division of the Korean that reproduces it, if one does. MR hyphens
-# join (ALA-LC keeps sound changes across them: Ch'ŏr-wŏn); RR hyphens divide (no sound change
-# across a given-name or jurisdiction hyphen: Han Bok-nam, Inwang-ri).
-GLOSSARY_KNOWN_DIFFERENCES = {
-    # Glossary wrong: the stored forms lack the last syllable 매 (kukka sumae / gukga sumae).
-    ("gukga-suma", "mr"): "glossary",
-    ("gukga-suma", "rr"): "glossary",
-    # Glossary wrong: 근로단체 has no 자 (kŭllo tanch'e / geullo danche).
-    ("geulloja-danche", "mr"): "glossary",
-    ("geulloja-danche", "rr"): "glossary",
-    # Glossary wrong: MR writes ㄱ+ㅎ as kh (학회 hakhoe; the glossary's own kwahakhwa): paekhwajŏm.
-    ("baekhwajeom", "mr"): "glossary",
-    # Glossary wrong: ALA-LC marks ㄴ+ㄱ with an apostrophe (선군 sŏn'gun): tuman'gang.
-    ("dumangang", "mr"): "glossary",
-    # Glossary wrong: RR does not write tensification (합덕 Hapdeok, 압구정 Apgujeong): napbu.
-    ("gukga-yesan-nappu", "rr"): "glossary",
-    # Glossary departs from ALA-LC, which keeps sound changes inside a given name (Kim Ch'ang-nyong,
-    # Kim Ch'ŏr-wŏn): Ch'oe Yŏng-nim, Ri Ir-hwan (발해 Parhae).
-    ("choe-yeong-rim", "mr"): "glossary",
-    ("ri-il-hwan", "mr"): "glossary",
-    # Unsettled: RR writes ㄱ+ㄲ letter by letter (minjokkkiri); no official example was found.
-    ("uri-minjokkiri", "rr"): "unsettled",
-    # Unsettled: ALA-LC romanizes the dictionary pronunciation, 유일적 [유일쩍] yuilchŏk, as for
-    # other Sino-Korean ㄹ+ㅈ (실증 silchŭng); the stored yuiljŏk may follow usage.
-    ("dangui-yuiljeok-yeongdo-chegye", "mr"): "unsettled",
-    # Romanizer's limit: it writes Sino-Korean ㄹ+ㅈ as lch (실증 silchŭng) and cannot tell a name,
-    # whose syllables are commonly read without that tensification (Wikipedia: Ri Sŏlju).
-    ("ri-seol-ju", "mr"): "romanizer",
-}
+# The glossary's own romanizations are compared by the GL007 lint (termkit.lints), which the
+# glossary data tests require to be clean: see tests/test_glossary_data.py.
 
 
-def _stored_words(stored, field):
-    text = stored.lower()
-    # An MR hyphen between n and g does the apostrophe's work (Ri Man-gŏn = man'gŏn).
-    text = text.replace("n-g", "n'g").replace("-", "") if field == "mr" else text.replace("-", " ")
-    return text.split()
+def test_romanize_command():
+    from conftest import run_cli
 
-
-def _matches(ko, stored, field):
-    sylls = re.sub("[^\uac00-\ud7a3]", "", ko)  # 황금평·위화도: the dot divides words like a space
-    words = _stored_words(stored, field)
-    if not 0 < len(words) <= len(sylls):
-        return False
-    for cuts in itertools.combinations(range(1, len(sylls)), len(words) - 1):
-        parts = [sylls[a:b] for a, b in zip((0,) + cuts, cuts + (len(sylls),))]
-        if [romanize(p, field) for p in parts] == words:
-            return True
-    return False
-
-
-def test_glossary_romanizations_agree():
-    from termkit.glossary import load_concepts
-
-    differences = []
-    for c in load_concepts():
-        for field in ("mr", "rr"):
-            stored = getattr(c, field)
-            if not stored or (c.id, field) in GLOSSARY_KNOWN_DIFFERENCES or re.search("[0-9]", c.ko):
-                continue  # numerals (제1비서) are read aloud in the stored form and left as digits here
-            # MR is given for the North Korean spelling where one exists (rodong, rasŏn).
-            ko = (c.ko_nk or c.ko) if field == "mr" else c.ko
-            if not _matches(ko, stored, field):
-                differences.append(f"{c.id} {field}: stored {stored!r}, romanizer {romanize(ko, field)!r}")
-    assert not differences, "glossary romanizations differ from the romanizer:\n" + "\n".join(differences)
+    code, out, _ = run_cli("romanize", "자력갱생", "로동 신문", "--system", "mr")
+    assert code == 0 and out.splitlines() == ["charyŏkkaengsaeng", "rodong sinmun"]
+    assert run_cli("romanize", "김정은", "박봉주", "-s", "dprk")[1].splitlines() == ["Kim Jong Un", "Pak Pong Ju"]
+    assert run_cli("romanize", "내각 총리", "-s", "rr")[1].strip() == "naegak chongni"
+    code, _, err = run_cli("romanize", "자력", "-s", "yale")
+    assert code == 2 and err.startswith("termkit: error:")
