@@ -3,17 +3,30 @@ from __future__ import annotations
 
 import fnmatch
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from . import rules as rule_registry
 from .config import Config
 from .glossary import load_matcher
 from .markup import blank_markdown, suppressions
-from .model import Finding, Segment
+from .model import APPROVED, Finding, Segment
 from .readers import iter_input_files
 from .rules.base import Context, Document
 
 SEVERITY_RANK = {"warning": 1, "error": 2}
+
+
+class Rendering(NamedTuple):
+    """An English rendering found in a file and attributed to one concept (for reports)."""
+
+    concept: str  # concept id
+    form: str  # the glossary form it matched (a person's name: the form in that style)
+    status: str  # preferred, admitted, deprecated, superseded, wrong; a name: dprk, sk, dprk/sk, other
+    path: str
+    line: int
+    column: int
+    found: str  # the raw text
+    doc: str | None = None
 
 
 class Checker:
@@ -23,7 +36,7 @@ class Checker:
         self.config = config or Config()
         self.matcher = matcher or load_matcher(self.config.glossary, self.config.bundled)
         self.rules = [r for r in rule_registry.all_rules() if self.config.selects(r.code)]
-        self.context = Context(self.matcher, names=self.config.names)
+        self.context = Context(self.matcher, names=self.config.names, romanization=self.config.romanization)
 
     # Hits kept in memory between the two passes; a larger document is matched again instead.
     CACHE_HITS = 200_000
@@ -118,6 +131,39 @@ class Checker:
 
         return self.check_bilingual(
             str(target), lambda: PairedDocument(Path(source), Path(target), self.config.encoding).segments())
+
+    def renderings(self, path: str | Path) -> Iterator[Rendering]:
+        """Every English rendering in a file that stands for one concept, correct or not, in file order.
+
+        A hit counts for the concepts a gloss beside it or (bilingual) the source segment proves;
+        without proof, for the one concept it can stand for: a rejected form that is another
+        concept's approved rendering, or an ordinary word listed as wrong (needs evidence), counts
+        for none, and a form approved for two concepts is left out as ambiguous. Persons' names count
+        with their style as status. Suppression comments do not apply: these are not findings.
+        """
+        from .formats import open_document
+        from .model import STATUSES
+        from .rules.names import name_hits
+
+        doc = open_document(Path(path), self.config)
+        ctx = self.context
+        for d in self._matched(str(path), doc.segments(), doc.bilingual):
+            for hit in d.hits:
+                if ctx.entries(hit, "name"):  # a person's name: its style is what varies
+                    for _, c, style in name_hits(Document(d.path, [hit]), ctx):
+                        forms = c.name_forms(style or "dprk") if style != "other" else []
+                        yield Rendering(c.id, forms[0] if forms else hit.found, style or "dprk/sk", hit.path,
+                                        hit.line, hit.column, hit.found, hit.doc)
+                    continue
+                entries = ctx.entries(hit, "en")  # none for a romanized gloss: not a rendering
+                proven = [e for e in entries if ctx.proven(hit, e.concept)]
+                if not proven:
+                    proven = [e for e in entries if not e.needs_evidence and (
+                        e.status in APPROVED or not ctx.approved_elsewhere(hit, e.concept))]
+                if len({e.concept for e in proven}) == 1:
+                    e = min(proven, key=lambda e: STATUSES.index(e.status))
+                    yield Rendering(ctx.concept(e.concept).id, e.form, e.status, hit.path, hit.line, hit.column,
+                                    hit.found, hit.doc)
 
     def files(self, paths: list[str]) -> Iterator[Path]:
         for f in iter_input_files(paths):

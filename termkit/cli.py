@@ -38,6 +38,11 @@ class NameStyle(str, Enum):
     sk = "sk"
 
 
+class RomanizationStyle(str, Enum):
+    mr = "mr"
+    rr = "rr"
+
+
 GlossaryOpt = typer.Option(None, "--glossary", "-g", help="Extra glossary file or directory (YAML, CSV, TSV); "
                            "repeatable; overrides bundled concepts with the same id.")
 NoBundledOpt = typer.Option(False, "--no-bundled", help="Leave the bundled glossary out.")
@@ -56,7 +61,7 @@ def _codes(values: Optional[List[str]]) -> list[str]:
 
 
 def _config(glossary, no_bundled, select=None, ignore=None, fail_on=None, encoding=None, names=None,
-            config_path=None):
+            config_path=None, romanization=None):
     from .config import load_config
 
     cfg = load_config(explicit=config_path)
@@ -74,6 +79,8 @@ def _config(glossary, no_bundled, select=None, ignore=None, fail_on=None, encodi
         cfg.encoding = encoding
     if names:
         cfg.names = names.value
+    if romanization:
+        cfg.romanization = romanization.value
     return cfg
 
 
@@ -95,6 +102,8 @@ def check(
                                               "[default: error]."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding (default: detected)."),
     names: Optional[NameStyle] = typer.Option(None, "--names", help="House style for personal names."),
+    romanization: Optional[RomanizationStyle] = typer.Option(None, "--romanization",
+                                                             help="House style for romanized terms."),
     config: Optional[Path] = typer.Option(None, "--config", help="Configuration file (default: nearest "
                                           ".termkit.toml or pyproject.toml)."),
     source_col: Optional[str] = typer.Option(None, "--source-col", help="TSV/CSV: the Korean column."),
@@ -112,7 +121,7 @@ def check(
         raise typer.BadParameter("--source and --target go together")
     if not paths and source is None:
         raise typer.BadParameter("give files or directories to check, or --source and --target")
-    cfg = _config(glossary, no_bundled, select, ignore, fail_on, encoding, names, config)
+    cfg = _config(glossary, no_bundled, select, ignore, fail_on, encoding, names, config, romanization)
     for name, value in (("source_col", source_col), ("target_col", target_col), ("doc_col", doc_col)):
         if value:
             setattr(cfg, name, value)

@@ -24,6 +24,7 @@ class Config:
     glossary: list[str] = field(default_factory=list)
     bundled: bool = True
     names: str | None = None
+    romanization: str | None = None
     encoding: str | None = None
     exclude: list[str] = field(default_factory=list)
     source_col: str | None = None  # tabular files: column names (default: detected)
@@ -91,6 +92,7 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Conf
         glossary=[str((base / g)) for g in data.get("glossary", [])],
         bundled=data.get("bundled", True),
         names=data.get("names"),
+        romanization=data.get("romanization"),
         encoding=data.get("encoding"),
         exclude=list(data.get("exclude", [])),
         source=str(path),

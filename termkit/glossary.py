@@ -12,7 +12,8 @@ from .errors import GlossaryError
 from .sources import bundled_glossary_dir, content_hash, glossary_files
 
 # The modules whose code decides what a compiled Matcher holds: their bytes are part of the cache key.
-_COMPILER_MODULES = ("matcher.py", "korean.py", "variants.py", "normalize.py", "model.py", "loader.py", "sources.py")
+_COMPILER_MODULES = ("matcher.py", "korean.py", "variants.py", "normalize.py", "model.py", "loader.py", "sources.py",
+                     "romanize.py", "romanized.py")
 
 
 def _compiler_hash() -> str:

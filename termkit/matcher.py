@@ -11,7 +11,7 @@ from .korean import JOINER_RE, KOREAN_RUN, canonical, canonical_same_length, is_
 from .model import Concept, Hit, APPROVED
 from .normalize import Normalized, fold_same_length, nfc_with_map
 
-GLOSS_KINDS = frozenset({"rom", "ko", "hanja", "misspelling"})
+GLOSS_KINDS = frozenset({"rom", "ko", "hanja", "misspelling", "fuzzy"})
 MIN_ROMANIZATION_KEY = 5  # shorter romanizations (do, gun, si) are ordinary English strings
 # One syllable (리, 도, 군) is an ordinary word or a particle in running Korean (리 folds to 이):
 # such forms match only standing alone, as a gloss does: "village (리)".
@@ -20,6 +20,8 @@ _HAS_CJK = re.compile("[\uac00-\ud7a3\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _PAREN_AFTER = re.compile(r"[ \t*_]*\r?\n?[ \t*_]*\(")
 _MAX_PAREN = 300
 _SPACE = re.compile(r"\s")
+# Where a romanized term may stand: emphasis, parentheses, or two capitalised words in a row.
+_ROMANIZED_HINT = re.compile(r"[*_(]|[A-Z][a-z]+[ -][A-Z]")
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class Matcher:
         self.keys: list[tuple[Entry, ...]] = []
         self.latin = self._automaton(latin)
         self.korean = self._automaton(korean)
+        self._index_romanizations()
         # Concepts for which an English form is approved: such a form is wrong elsewhere only with evidence.
         self.approved_by_form: dict[str, frozenset[int]] = {}
         for ci, c in enumerate(concepts):
@@ -82,6 +85,57 @@ class Matcher:
                 if t.status in APPROVED:
                     self.approved_by_form[t.form.casefold()] = self.approved_by_form.get(
                         t.form.casefold(), frozenset()) | {ci}
+
+    def _index_romanizations(self):
+        """Tolerant skeletons of every concept's romanizations (stored and generated), for fuzzy lookup."""
+        from .romanize import romanize
+        from .romanized import skeleton
+
+        owners: dict[str, set[int]] = {}
+        self.fuzzy_key: dict[int, int] = {}
+        for ci, c in enumerate(self.concepts):
+            if c.type == "person":
+                continue  # names have their own rules (TK501, TK502)
+            forms = [f for f in (c.mr, c.rr, *c.rom_variants) if f]
+            for ko in filter(None, (c.ko_nk, c.ko)):
+                if all("\uac00" <= ch <= "\ud7a3" or ch == " " for ch in ko):
+                    forms += [romanize(ko, "mr"), romanize(ko, "rr")]
+            for f in forms:
+                sk = skeleton(f)
+                if len(sk) >= 4:
+                    owners.setdefault(sk, set()).add(ci)
+            if forms:
+                self.fuzzy_key[ci] = len(self.keys)
+                self.keys.append((Entry(ci, "fuzzy", c.mr or c.rr or forms[0]),))
+        self.rom_skeletons = sorted(owners)
+        self.rom_owner = {k: tuple(sorted(v)) for k, v in owners.items()}
+
+    def _fuzzy_spans(self, text: str, spans) -> list[tuple[int, int, int]]:
+        """Romanized-looking stretches that match no form exactly but resemble one closely (misspellings)."""
+        from .romanized import FUZZY_CUTOFF_UNSHAPED, candidates, cutoff, skeleton
+
+        taken = [(s, e) for s, e, _ in spans]
+        out, seen = [], set()
+        for s, e, kind in candidates(text):
+            if (s, e) in seen or any(s < te and ts < e for ts, te in taken):
+                continue
+            seen.add((s, e))
+            cand = text[s:e]
+            need = cutoff(cand, kind)
+            if need is None:
+                continue
+            sk = skeleton(cand)
+            if sk in self.rom_owner or len(sk) < 5:
+                continue  # a correct romanization in some system or spelling, or too short to judge
+            if any(sk in known for known in self.rom_skeletons):
+                continue  # part of a longer romanization: a shortened name (sahoejuŭi hŏnpŏp)
+            from rapidfuzz import fuzz, process
+
+            best = process.extractOne(sk, self.rom_skeletons, scorer=fuzz.ratio, score_cutoff=need)
+            if best is not None and (need != FUZZY_CUTOFF_UNSHAPED or best[0][0] == sk[0]):
+                out.append((s, e, self.fuzzy_key[self.rom_owner[best[0]][0]]))
+                taken.append((s, e))
+        return out
 
     def _automaton(self, table: dict[str, list[Entry]]):
         a = ahocorasick.Automaton()
@@ -155,6 +209,8 @@ class Matcher:
         text, cmap = nfc_with_map(raw)
         latin = [] if korean_only else self._latin_spans(text)
         spans = sorted(latin + self._korean_spans(text))
+        if not korean_only and _ROMANIZED_HINT.search(text):
+            spans = sorted(spans + self._fuzzy_spans(text, spans))
         if not spans:
             return []
         evidence, glosses = self._pair_glosses(text, spans) if not korean_only else ({}, {})

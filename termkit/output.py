@@ -20,6 +20,7 @@ def signature(glossary_hash: str, config) -> str:
         f"select:{','.join(sorted(config.select)) or '-'}",
         f"ignore:{','.join(sorted(config.ignore)) or '-'}",
         f"names:{config.names or 'any'}",
+        f"romanization:{config.romanization or 'dominant'}",
         f"fail-on:{config.fail_on}",
     ])
 

@@ -38,11 +38,13 @@ def english_keys(form: str) -> set[str]:
 
 
 def name_keys(form: str) -> set[str]:
-    """Keys for a personal name: itself and its possessives."""
-    base = fold_key(form)
-    keys = {base, base + "'s"}
-    if base.endswith("s"):
-        keys.add(base + "'")
+    """Keys for a personal name: itself, in Western order (Jong Un Kim), and their possessives."""
+    keys = set()
+    words = fold_key(form).split()
+    for base in {" ".join(words), " ".join(words[1:] + words[:1])}:
+        keys.update({base, base + "'s"})
+        if base.endswith("s"):
+            keys.add(base + "'")
     return keys
 
 

@@ -20,7 +20,7 @@ FORMATS = ["analysis.tsv", "analysis.xlf", "analysis.tmx"]
 GENERATED = ["analysis.xlf", "analysis.tmx"]
 
 # (segment, side, code, found, concept): one per finding, in the checker's order, the same for the
-# three formats. Segments 1-15 are brief-2024-07, 16-30 brief-2024-11.
+# three formats. Segments 1-15 are brief-2024-07, 16-32 brief-2024-11.
 FINDINGS = [
     # South Korean style among DPRK-style names (Kim Jong Un in segments 2 and 14)
     (5, "target", "TK502", "Kim Tok-hun", "gim-deok-hun"),
@@ -48,6 +48,12 @@ FINDINGS = [
     (25, "source", "TK601", "현대화", "hyeondaehwa"),
     # ... with the gloss *hyŏndaehwa* beside it
     (25, "target", "TK201", "informatization", "hyeondaehwa"),
+    # ... and 'informatization' renders 정보화 in segment 31 of the same document
+    (25, "target", "TK602", "informatization", "hyeondaehwa"),
+    # Revised Romanization among McCune–Reischauer glosses
+    (31, "target", "TK402", "jeongbohwa", "jeongbohwa"),
+    # a misspelled romanization of 현대화 that no list names
+    (32, "target", "TK403", "hyundaewha", "hyeondaehwa"),
 ]
 
 # TSV only: (line, column) of each finding above; line = physical line (segment + 1, after the
@@ -66,6 +72,9 @@ TSV_LOCATIONS = [
     (24, 60),
     (26, 22),
     (26, 47),
+    (26, 47),
+    (32, 187),
+    (33, 50),
 ]
 
 DOCS = {"analysis.tsv": True, "analysis.xlf": True, "analysis.tmx": False}  # TMX: one document

@@ -46,6 +46,10 @@ PASSAGE_FINDINGS = [
     (43, 54, "TK502", "Kim Jong-il", "gim-jeong-il"),
     # calque of 수자경제 (digital economy)
     (44, 63, "TK101", "numerical economy", "suja-gyeongje"),
+    # Revised Romanization among McCune–Reischauer glosses
+    (51, 46, "TK402", "jeongbohwa", "jeongbohwa"),
+    # misspelled romanization of 현대화 that no list names (hyŏndaehwa)
+    (52, 17, "TK403", "hyundaewha", "hyeondaehwa"),
 ]
 
 TK502_LINE = (f"{PASSAGE}:43:54: TK502 'Kim Jong-il' is in South Korean media style, but this document "
@@ -83,7 +87,8 @@ def test_passage_severities(config):
     _, findings, _ = check_json(PASSAGE, config)
     severity = {f["code"]: f["severity"] for f in findings}
     assert severity == {"TK101": "error", "TK102": "warning", "TK201": "error", "TK301": "warning",
-                        "TK401": "error", "TK501": "warning", "TK502": "warning"}
+                        "TK401": "error", "TK402": "warning", "TK403": "warning", "TK501": "warning",
+                        "TK502": "warning"}
 
 
 def test_corrected_twin_is_clean(config):
@@ -102,7 +107,7 @@ def test_text_format_line(config):
     code, out, err = run_cli("check", "--config", config, PASSAGE, cwd=ROOT)
     assert code == 1
     assert TK502_LINE in out.splitlines()
-    assert "7 errors, 6 warnings in 1 file" in err
+    assert "7 errors, 8 warnings in 1 file" in err
 
 
 def test_text_format_one_line_per_finding(config):

@@ -23,6 +23,7 @@ class Document:
 class Context:
     matcher: Matcher
     names: str | None = None  # house style for persons: dprk | sk | None (any one style)
+    romanization: str | None = None  # house style for romanized terms: mr | rr | None (the dominant one)
     options: dict = field(default_factory=dict)
 
     def entries(self, hit: Hit, kind: str) -> list[Entry]:

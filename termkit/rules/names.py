@@ -6,6 +6,7 @@ from .base import finding
 from ..normalize import fold_keep_hyphens
 
 STYLE_NAMES = {"dprk": "DPRK style", "sk": "South Korean media style", "other": "a non-standard form"}
+# Surname first is the only order either standard style uses; "Jong Un Kim" is matched but non-standard.
 
 
 def _base(found: str) -> str:

@@ -1,0 +1,94 @@
+"""Recognise romanized Korean in English text: tolerant skeletons, system labels, fuzzy misspellings."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .normalize import strip_diacritics
+
+# English words that never occur inside a romanized term: a candidate holding one is prose.
+STOPWORDS = frozenset("""a an the of and or in on at to for from by with as is are was were be been this that these
+those it its his her their our we they he she you see also not no but if then than so such which who whom
+what when where why how all any each more most other some into over under after before between about
+e g i e cf et al ibid op cit p pp vol no ed eds trans""".split())
+_WORD = re.compile(r"[A-Za-zŎŏŬŭËëÉé'’ʼ-]+")
+_ITALIC = re.compile(r"(?<![\w*_])([*_]{1,2})(?=\S)([^*_\n]{2,80}?)(?<=\S)\1(?![\w*_])")
+_PAREN = re.compile(r"\(([^()\n]{2,120})\)")
+_CAPS = re.compile(r"\b[A-Z][a-zŏŭë'’-]+(?:[ -][A-Z][a-zŏŭë'’-]+){1,4}\b")
+MIN_LETTERS = 6
+FUZZY_CUTOFF = 82  # rapidfuzz ratio on skeletons, for candidates shaped like romanized Korean
+FUZZY_CUTOFF_UNSHAPED = 80  # a lone word not shaped like Korean (kuksanwha: 'wha' is no syllable) must
+# also begin with the same letter as the form it resembles
+
+
+def skeleton(text: str) -> str:
+    """A romanization folded past every system difference: breves, apostrophes, eo/ŏ, k/g, t/d, p/b, ch/j."""
+    t = strip_diacritics(text).lower()
+    t = re.sub(r"[^a-z]", "", t)
+    t = t.replace("eo", "o").replace("eu", "u").replace("wo", "o")
+    t = t.replace("ch", "c").replace("j", "c").replace("sh", "s")
+    t = t.translate(str.maketrans("gdb", "ktp"))
+    return re.sub(r"(.)\1+", r"\1", t)  # tense doubles and their absence are one spelling here
+
+
+@lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    """Skeletons of every Hangul syllable in MR and RR: what a romanized word is built of."""
+    from .romanize import romanize
+
+    out = set()
+    for code in range(0xAC00, 0xD7A4):
+        for system in ("mr", "rr"):
+            out.add(skeleton(romanize(chr(code), system)))
+    out.discard("")
+    return frozenset(out)
+
+
+@lru_cache(maxsize=4096)
+def looks_romanized(word: str) -> bool:
+    """Whether a word splits entirely into romanized Korean syllables (tolerantly)."""
+    s = skeleton(word)
+    if not s:
+        return False
+    syll = _syllables()
+    ok = [True] + [False] * len(s)
+    for i in range(1, len(s) + 1):
+        ok[i] = any(ok[j] and s[j:i] in syll for j in range(max(0, i - 6), i))
+    return ok[-1]
+
+
+def candidates(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of stretches that may be romanized Korean: italics, parentheses, capitalised runs."""
+    out = []
+    for m in _ITALIC.finditer(text):
+        out.append((m.start(2), m.end(2), "italic"))
+    for m in _PAREN.finditer(text):
+        start = m.start(1)
+        for part in re.finditer(r"[^,;]+", m.group(1)):
+            s = start + part.start() + len(part.group()) - len(part.group().lstrip())
+            e = start + part.end() - (len(part.group()) - len(part.group().rstrip()))
+            if e > s:
+                out.append((s, e, "paren"))
+    for m in _CAPS.finditer(text):
+        out.append((m.start(), m.end(), "caps"))
+    return out
+
+
+def cutoff(text: str, kind: str) -> int | None:
+    """The fuzzy score a candidate needs, or None when it cannot be romanized Korean at all.
+
+    Cheap filters come first: letters only, no English function words, the shape of Korean syllables.
+    """
+    words = text.replace("*", " ").replace("_", " ").split()
+    if not 1 <= len(words) <= 5 or not all(_WORD.fullmatch(w) for w in words):
+        return None
+    if sum(c.isalpha() for c in text) < MIN_LETTERS:
+        return None
+    if any(w.lower().strip("'’-") in STOPWORDS for w in words):
+        return None
+    shaped = sum(looks_romanized(w) for w in words)
+    if kind == "caps":  # capitalised prose (North Korea, Supreme Court) fails somewhere
+        return FUZZY_CUTOFF if shaped == len(words) else None
+    if shaped:
+        return FUZZY_CUTOFF
+    return FUZZY_CUTOFF_UNSHAPED if len(words) == 1 else None
