@@ -1,7 +1,6 @@
 """The termkit command line: check, rule and glossary commands. Only this module prints and exits."""
 from __future__ import annotations
 
-import json
 import sys
 from enum import Enum
 from pathlib import Path
@@ -224,6 +223,8 @@ def glossary_lookup(query: str = typer.Argument(..., help="Hangul, romanization,
     matcher = load_matcher([str(g) for g in glossary or ()], not no_bundled)
     concepts = lookup(matcher, query)
     if format is Format.json:
+        import json
+
         typer.echo(json.dumps([c.to_lookup() for c in concepts], ensure_ascii=False, indent=2))
     else:
         for c in concepts:
@@ -252,6 +253,8 @@ def glossary_stats(format: Format = typer.Option(Format.text, "--format", "-f"),
 
     stats = compute(load_concepts([str(g) for g in glossary or ()], not no_bundled))
     if format is Format.json:
+        import json
+
         typer.echo(json.dumps(stats, ensure_ascii=False, indent=2))
         return EXIT_CLEAN
     typer.echo(f"concepts: {stats['concepts']}   terms: {stats['terms']}   specs: {stats['specs']}   "

@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from pathlib import Path
 
 from . import __version__
@@ -78,6 +77,8 @@ def load_matcher(paths: list[str | Path] = (), bundled: bool = True, use_cache: 
             pass
     matcher = Matcher(load_concepts(paths, bundled), ghash)
     if use_cache:
+        import tempfile
+
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".matcher-")

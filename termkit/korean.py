@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _SBASE, _NV, _NT = 0xAC00, 21, 28
 _L_N, _L_R, _L_NG = 2, 5, 11  # ㄴ ㄹ ㅇ
@@ -29,33 +30,38 @@ def _initial_fold_table() -> dict[int, int]:
     return table
 
 
-_FOLD_TABLE = _initial_fold_table()
+_FOLD_TABLE: dict[int, int] = {}  # filled on first use: an 11,172-entry table is not built at import
+def _fold_table() -> dict[int, int]:
+    if not _FOLD_TABLE:
+        _FOLD_TABLE.update(_initial_fold_table())
+    return _FOLD_TABLE
+
+
 # Sai-siot: 숫자 (South) / 수자 (North). Drop a final ㅅ before a plain or tense stop or affricate.
 _S_FINAL = "".join(chr(_SBASE + l * _NV * _NT + v * _NT + _T_S) for l in range(19) for v in range(21))
 _STOP_INITIAL = "".join(f"{chr(_SBASE + l * _NV * _NT)}-{chr(_SBASE + (l + 1) * _NV * _NT - 1)}"
                         for l in (0, 1, 3, 4, 7, 8, 9, 10, 12, 13))  # ㄱㄲㄷㄸㅂㅃㅅㅆㅈㅉ, as ranges
-_SAI_SIOT = re.compile(f"[{_S_FINAL}](?=[{_STOP_INITIAL}])")
-HANGUL_RE = re.compile("[\uac00-\ud7a3]")
+_SAI_SIOT_PATTERN = f"[{_S_FINAL}](?=[{_STOP_INITIAL}])"
 CJK_CLASS = "\uac00-\ud7a3\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A run of Hangul or hanja words (digits allowed: 5개년) joined by spaces, hyphens, middle dots or
 # single line breaks; the joiners are left out of matching keys.
 JOINERS = " \t\u00a0-\u2010\u2011\u00b7\u30fb.\u00d7"  # the full stop joins 2.8 (February 8), × joins 20×10
 _J = re.escape(JOINERS)
-KOREAN_RUN = re.compile(f"[{CJK_CLASS}0-9]+(?:[{_J}]*\\r?\\n?[{_J}]*[{CJK_CLASS}0-9]+)*")
+_KOREAN_RUN_PATTERN = f"[{CJK_CLASS}0-9]+(?:[{_J}]*\\r?\\n?[{_J}]*[{CJK_CLASS}0-9]+)*"
 JOINER_RE = re.compile(f"[{_J}\\r\\n]+")
 
 
 
 def canonical(text: str) -> str:
     """The matching key of Korean text: spaces removed, initial-sound rule and sai-siot folded."""
-    t = JOINER_RE.sub("", text).translate(_FOLD_TABLE)
-    return _SAI_SIOT.sub(lambda m: chr(ord(m.group()) - _T_S), t)
+    t = JOINER_RE.sub("", text).translate(_fold_table())
+    return _compiled(_SAI_SIOT_PATTERN).sub(lambda m: chr(ord(m.group()) - _T_S), t)
 
 
 def canonical_same_length(text: str) -> str:
     """canonical() for text already free of spaces; keeps one character per character."""
-    t = text.translate(_FOLD_TABLE)
-    return _SAI_SIOT.sub(lambda m: chr(ord(m.group()) - _T_S), t)
+    t = text.translate(_fold_table())
+    return _compiled(_SAI_SIOT_PATTERN).sub(lambda m: chr(ord(m.group()) - _T_S), t)
 
 
 # Particles and copula endings that may follow a noun; a term matches only if the rest of the
@@ -68,9 +74,19 @@ PARTICLES = sorted(set("""
 로는 과는 와는 에도 에서도 으로도 로도 과도 와도 에만 들 상 내 간 측 등 및 이라면 라면 이면 면
 하 하는 한 할 하여 해 했다 했으며 하고 하며 된 되는 되어 됐다 되고 되며 시키는 시켜 시킨
 """.split()), key=len, reverse=True)
-_PARTICLE_TAIL = re.compile(f"(?:{'|'.join(PARTICLES)}){{0,4}}")
+_PARTICLE_TAIL_PATTERN = f"(?:{'|'.join(PARTICLES)}){{0,4}}"
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str) -> re.Pattern:
+    """Compile on first use: these large patterns cost milliseconds and most English texts hold no Hangul."""
+    return re.compile(pattern)
+
+
+def korean_runs(text: str):
+    return _compiled(_KOREAN_RUN_PATTERN).finditer(text)
 
 
 def is_particle_tail(rest: str) -> bool:
     """True if the rest of a word after a term is empty or a chain of particles and endings."""
-    return _PARTICLE_TAIL.fullmatch(rest) is not None
+    return _compiled(_PARTICLE_TAIL_PATTERN).fullmatch(rest) is not None

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
-from .korean import JOINER_RE, KOREAN_RUN, canonical, canonical_same_length, is_particle_tail
+from .korean import JOINER_RE, canonical, canonical_same_length, is_particle_tail, korean_runs
 from .model import Concept, Hit, APPROVED
 from .normalize import Normalized, fold_same_length, nfc_with_map
 
@@ -24,9 +24,25 @@ _SPACE = re.compile(r"\s")
 _ROMANIZED_HINT = re.compile(r"[*_(]|[A-Z][a-z]+[ -][A-Z]")
 
 
-@dataclass(frozen=True)
-class Entry:
-    """What a matching key stands for: a concept's form of one kind (and status, for English)."""
+_RAPIDFUZZ = None
+
+
+def _load_rapidfuzz():
+    """Import rapidfuzz's compiled implementation only (its pure-Python fallbacks cost ~10 ms more)."""
+    import os
+
+    global _RAPIDFUZZ
+    os.environ.setdefault("RAPIDFUZZ_IMPL", "cpp")
+    from rapidfuzz import fuzz, process
+
+    _RAPIDFUZZ = (fuzz, process)
+
+
+class Entry(NamedTuple):
+    """What a matching key stands for: a concept's form of one kind (and status, for English).
+
+    A NamedTuple, not a dataclass: the compiled glossary holds thousands and unpickles them at start-up.
+    """
 
     concept: int
     kind: str  # en, name, rom, ko, hanja, misspelling
@@ -78,6 +94,7 @@ class Matcher:
         self.latin = self._automaton(latin)
         self.korean = self._automaton(korean)
         self._index_romanizations()
+
         # Concepts for which an English form is approved: such a form is wrong elsewhere only with evidence.
         self.approved_by_form: dict[str, frozenset[int]] = {}
         for ci, c in enumerate(concepts):
@@ -89,8 +106,9 @@ class Matcher:
     def _index_romanizations(self):
         """Tolerant skeletons of every concept's romanizations (stored and generated), for fuzzy lookup."""
         from .romanize import romanize
-        from .romanized import skeleton
+        from .romanized import skeleton, syllable_inventory
 
+        self.syllables = syllable_inventory()
         owners: dict[str, set[int]] = {}
         self.fuzzy_key: dict[int, int] = {}
         for ci, c in enumerate(self.concepts):
@@ -109,32 +127,43 @@ class Matcher:
                 self.keys.append((Entry(ci, "fuzzy", c.mr or c.rr or forms[0]),))
         self.rom_skeletons = sorted(owners)
         self.rom_owner = {k: tuple(sorted(v)) for k, v in owners.items()}
+        # Blocks for fuzzy lookup: a misspelling keeps its first letter and roughly its length, so a
+        # candidate is compared with one block, not the whole glossary (cost stays flat as it grows).
+        self.rom_blocks: dict[tuple[str, int], list[str]] = {}
+        for sk in self.rom_skeletons:
+            self.rom_blocks.setdefault((sk[0], len(sk)), []).append(sk)
 
     def _fuzzy_spans(self, text: str, spans) -> list[tuple[int, int, int]]:
         """Romanized-looking stretches that match no form exactly but resemble one closely (misspellings)."""
-        from .romanized import FUZZY_CUTOFF_UNSHAPED, candidates, cutoff, skeleton
+        from .romanized import candidates, cutoff, skeleton
 
-        taken = [(s, e) for s, e, _ in spans]
+        starts = [s for s, _, _ in spans]  # spans are sorted and do not overlap
         out, seen = [], set()
         for s, e, kind in candidates(text):
-            if (s, e) in seen or any(s < te and ts < e for ts, te in taken):
+            k = bisect_left(starts, e)
+            if (s, e) in seen or (k and spans[k - 1][1] > s) or any(s < oe and os < e for os, oe, _ in out):
                 continue
             seen.add((s, e))
             cand = text[s:e]
-            need = cutoff(cand, kind)
+            need = cutoff(cand, kind, self.syllables)
             if need is None:
                 continue
             sk = skeleton(cand)
             if sk in self.rom_owner or len(sk) < 5:
                 continue  # a correct romanization in some system or spelling, or too short to judge
+            if _RAPIDFUZZ is None:
+                _load_rapidfuzz()
+            fuzz, process = _RAPIDFUZZ
+
+            n = len(sk)
+            block = [x for length in range(n * 2 // 3, n * 3 // 2 + 2)
+                     for x in self.rom_blocks.get((sk[0], length), ())]
+            best = process.extractOne(sk, block, scorer=fuzz.ratio, score_cutoff=need) if block else None
+            if best is None:
+                continue
             if any(sk in known for known in self.rom_skeletons):
                 continue  # part of a longer romanization: a shortened name (sahoejuŭi hŏnpŏp)
-            from rapidfuzz import fuzz, process
-
-            best = process.extractOne(sk, self.rom_skeletons, scorer=fuzz.ratio, score_cutoff=need)
-            if best is not None and (need != FUZZY_CUTOFF_UNSHAPED or best[0][0] == sk[0]):
-                out.append((s, e, self.fuzzy_key[self.rom_owner[best[0]][0]]))
-                taken.append((s, e))
+            out.append((s, e, self.fuzzy_key[self.rom_owner[best[0]][0]]))
         return out
 
     def _automaton(self, table: dict[str, list[Entry]]):
@@ -168,7 +197,7 @@ class Matcher:
         if not len(self.korean) or not _HAS_CJK.search(text):
             return []
         cands = []
-        for m in KOREAN_RUN.finditer(text):
+        for m in korean_runs(text):
             run, base = m.group(), m.start()
             # Joiners (spaces, hyphens, middle dots) are left out of the key: 자력 갱생 = 자력갱생.
             cut_at, cut_total, pieces, last = [], [], [], 0
@@ -227,7 +256,8 @@ class Matcher:
 
     def _pair_glosses(self, text: str, spans):
         """Evidence: the concepts of glosses in parentheses right after a hit, or of the hit before them."""
-        text = fold_same_length(text)  # full-width brackets and the like, offsets unchanged
+        if "\uff08" in text or "\uff09" in text:
+            text = fold_same_length(text)  # full-width brackets, offsets unchanged
         starts = [s for s, _, _ in spans]
         evidence: dict[int, set[int]] = {}
         glosses: dict[int, str] = {}

@@ -1,7 +1,6 @@
 """Format findings for people and machines: text (colour on a TTY) and JSON, each with a signature."""
 from __future__ import annotations
 
-import json
 from typing import Iterable, TextIO
 
 from . import __version__
@@ -34,6 +33,8 @@ def write_text(findings: Iterable[Finding], out: TextIO, colour: bool = False) -
 
 
 def write_json(findings: Iterable[Finding], out: TextIO, sig: str) -> None:
+    import json
+
     doc = {"termkit": __version__, "signature": sig, "findings": [f.to_dict() for f in findings]}
     json.dump(doc, out, ensure_ascii=False, indent=2)
     out.write("\n")

@@ -12,13 +12,13 @@ those it its his her their our we they he she you see also not no but if then th
 what when where why how all any each more most other some into over under after before between about
 e g i e cf et al ibid op cit p pp vol no ed eds trans""".split())
 _WORD = re.compile(r"[A-Za-zŎŏŬŭËëÉé'’ʼ-]+")
-_ITALIC = re.compile(r"(?<![\w*_])([*_]{1,2})(?=\S)([^*_\n]{2,80}?)(?<=\S)\1(?![\w*_])")
+_MARKER = re.compile(r"\*{1,2}|_{1,2}|\n")
 _PAREN = re.compile(r"\(([^()\n]{2,120})\)")
-_CAPS = re.compile(r"\b[A-Z][a-zŏŭë'’-]+(?:[ -][A-Z][a-zŏŭë'’-]+){1,4}\b")
+_CAPS = re.compile(r"[A-Z][a-zŏŭë'’-]+(?:[ -][A-Z][a-zŏŭë'’-]+){1,4}")
 MIN_LETTERS = 6
 FUZZY_CUTOFF = 82  # rapidfuzz ratio on skeletons, for candidates shaped like romanized Korean
-FUZZY_CUTOFF_UNSHAPED = 80  # a lone word not shaped like Korean (kuksanwha: 'wha' is no syllable) must
-# also begin with the same letter as the form it resembles
+FUZZY_CUTOFF_UNSHAPED = 80  # a lone word not shaped like Korean (kuksanwha: 'wha' is no syllable);
+# every candidate is compared only with forms that share its first letter (see Matcher.rom_blocks)
 
 
 def skeleton(text: str) -> str:
@@ -32,8 +32,11 @@ def skeleton(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _syllables() -> frozenset[str]:
-    """Skeletons of every Hangul syllable in MR and RR: what a romanized word is built of."""
+def syllable_inventory() -> frozenset[str]:
+    """Skeletons of every Hangul syllable in MR and RR: what a romanized word is built of.
+
+    22,000 romanizations: the Matcher computes this once and keeps it in its cached pickle.
+    """
     from .romanize import romanize
 
     out = set()
@@ -45,12 +48,12 @@ def _syllables() -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def looks_romanized(word: str) -> bool:
+def looks_romanized(word: str, syll: frozenset[str] | None = None) -> bool:
     """Whether a word splits entirely into romanized Korean syllables (tolerantly)."""
     s = skeleton(word)
     if not s:
         return False
-    syll = _syllables()
+    syll = syll or syllable_inventory()
     ok = [True] + [False] * len(s)
     for i in range(1, len(s) + 1):
         ok[i] = any(ok[j] and s[j:i] in syll for j in range(max(0, i - 6), i))
@@ -60,8 +63,19 @@ def looks_romanized(word: str) -> bool:
 def candidates(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of stretches that may be romanized Korean: italics, parentheses, capitalised runs."""
     out = []
-    for m in _ITALIC.finditer(text):
-        out.append((m.start(2), m.end(2), "italic"))
+    # Emphasis: pair equal markers on one line (cheaper than one regex with look-arounds).
+    open_marker = None
+    for m in _MARKER.finditer(text):
+        mark = m.group()
+        if mark == "\n":
+            open_marker = None
+        elif open_marker and open_marker[0] == mark and 2 <= m.start() - open_marker[1] <= 80:
+            s, e = open_marker[1], m.start()
+            if not text[s].isspace() and not text[e - 1].isspace():
+                out.append((s, e, "italic"))
+            open_marker = None
+        else:
+            open_marker = (mark, m.end())
     for m in _PAREN.finditer(text):
         start = m.start(1)
         for part in re.finditer(r"[^,;]+", m.group(1)):
@@ -70,11 +84,14 @@ def candidates(text: str) -> list[tuple[int, int, str]]:
             if e > s:
                 out.append((s, e, "paren"))
     for m in _CAPS.finditer(text):
-        out.append((m.start(), m.end(), "caps"))
+        s, e = m.span()
+        if (s and text[s - 1].isalnum()) or (e < len(text) and text[e].isalnum()):
+            continue  # inside a longer word (McDonald)
+        out.append((s, e, "caps"))
     return out
 
 
-def cutoff(text: str, kind: str) -> int | None:
+def cutoff(text: str, kind: str, syll: frozenset[str] | None = None) -> int | None:
     """The fuzzy score a candidate needs, or None when it cannot be romanized Korean at all.
 
     Cheap filters come first: letters only, no English function words, the shape of Korean syllables.
@@ -86,7 +103,7 @@ def cutoff(text: str, kind: str) -> int | None:
         return None
     if any(w.lower().strip("'’-") in STOPWORDS for w in words):
         return None
-    shaped = sum(looks_romanized(w) for w in words)
+    shaped = sum(looks_romanized(w, syll) for w in words)
     if kind == "caps":  # capitalised prose (North Korea, Supreme Court) fails somewhere
         return FUZZY_CUTOFF if shaped == len(words) else None
     if shaped:

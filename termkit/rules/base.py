@@ -25,9 +25,17 @@ class Context:
     names: str | None = None  # house style for persons: dprk | sk | None (any one style)
     romanization: str | None = None  # house style for romanized terms: mr | rr | None (the dominant one)
     options: dict = field(default_factory=dict)
+    _by_kind: dict = field(default_factory=dict, repr=False)
 
-    def entries(self, hit: Hit, kind: str) -> list[Entry]:
-        return [e for e in self.matcher.keys[hit.key] if e.kind == kind]
+    def entries(self, hit: Hit, kind: str) -> tuple[Entry, ...]:
+        """A hit's entries of one kind; grouped once per key and remembered, as rules ask often."""
+        kinds = self._by_kind.get(hit.key)
+        if kinds is None:
+            kinds = {}
+            for e in self.matcher.keys[hit.key]:
+                kinds.setdefault(e.kind, []).append(e)
+            kinds = self._by_kind[hit.key] = {k: tuple(v) for k, v in kinds.items()}
+        return kinds.get(kind, ())
 
     def concept(self, index: int) -> Concept:
         return self.matcher.concepts[index]

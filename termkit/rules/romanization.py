@@ -44,15 +44,23 @@ def _fold(text: str) -> str:
     return fold_key(text).replace("'", "").replace(" ", "")
 
 
+def _system_forms(ctx, ci):
+    """The folded MR and RR forms of a concept (stored and generated), computed once per run."""
+    cache = ctx.options.setdefault("system_forms", {})
+    if ci not in cache:
+        from ..romanize import romanize
+
+        c = ctx.concept(ci)
+        cache[ci] = ({_fold(x) for x in (c.mr, romanize(c.ko_nk or c.ko, "mr")) if x},
+                     {_fold(x) for x in (c.rr, romanize(c.ko, "rr")) if x})
+    return cache[ci]
+
+
 def romanization_system(hit, ctx):
     """(concept, 'mr' | 'rr' | None) for a romanized form found exactly: None when both systems agree."""
-    from ..romanize import romanize
-
     for e in ctx.entries(hit, "rom"):
         c = ctx.concept(e.concept)
-        ko_mr, ko_rr = c.ko_nk or c.ko, c.ko
-        mr = {_fold(x) for x in (c.mr, romanize(ko_mr, "mr")) if x}
-        rr = {_fold(x) for x in (c.rr, romanize(ko_rr, "rr")) if x}
+        mr, rr = _system_forms(ctx, e.concept)
         found = _fold(hit.found)
         in_mr, in_rr = found in mr, found in rr
         return c, ("mr" if in_mr and not in_rr else "rr" if in_rr and not in_mr else None)
