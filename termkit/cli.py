@@ -26,6 +26,14 @@ class Format(str, Enum):
     json = "json"
 
 
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+    csv = "csv"
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -92,7 +100,7 @@ def check(
     paths: Optional[List[Path]] = typer.Argument(None, help="Files or directories to check: .txt, .md, "
                                                  ".docx, .html, .pdf (English); .tsv, .csv, .tmx, .xlf/.xliff, .po "
                                                  "(Korean–English)."),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+    format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="Output format."),
     glossary: Optional[List[Path]] = GlossaryOpt,
     no_bundled: bool = NoBundledOpt,
     select: Optional[List[str]] = typer.Option(None, "--select", help="Rule codes or prefixes to report."),
@@ -111,6 +119,9 @@ def check(
     source: Optional[Path] = typer.Option(None, "--source", help="Korean plain file, line-aligned with --target."),
     target: Optional[Path] = typer.Option(None, "--target", help="English plain file, line-aligned with --source."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line."),
+    fix: bool = typer.Option(False, "--fix", help="Replace wrong and deprecated renderings (TK101, TK102) and "
+                             "known misspellings (TK401) where exactly one replacement is right; .txt/.md only."),
+    diff: bool = typer.Option(False, "--diff", help="With --fix: show the changes as a unified diff, write nothing."),
 ) -> int:
     """Check translations against the glossary."""
     from .checker import Checker, exceeds
@@ -131,21 +142,50 @@ def check(
         jobs += [("file", p) for p in checker.files([str(p) for p in paths or ()])]
     except TermkitError as e:
         errors.append(e)
+    if diff and not fix:
+        raise typer.BadParameter("--diff goes with --fix")
+    fixed = 0
     for kind, item in jobs:
         nfiles += 1
         try:
             if kind == "pair":
                 findings.extend(checker.check_paired(*item))
+            elif fix:
+                from .fix import fix_file
+
+                result = fix_file(checker, item, write=not diff)
+                fixed += len(result.edits)
+                if diff and result.diff:
+                    sys.stdout.write(result.diff)
+                findings.extend(result.remaining)
             else:
                 findings.extend(checker.check_file(item))
         except TermkitError as e:  # report it, keep checking the other files, exit 2 at the end
             errors.append(e)
-    if format is Format.json:
-        write_json(findings, sys.stdout, signature(checker.matcher.glossary_hash, cfg))
+    sig = signature(checker.matcher.glossary_hash, cfg)
+    if diff:
+        pass  # the diff was the output
+    elif format is CheckFormat.json:
+        write_json(findings, sys.stdout, sig)
+    elif format is CheckFormat.sarif:
+        from .output import write_sarif
+        from .rules import all_rules
+
+        write_sarif(findings, sys.stdout, sig, all_rules())
+    elif format is CheckFormat.github:
+        from .output import write_github
+
+        write_github(findings, sys.stdout)
+    elif format is CheckFormat.csv:
+        from .output import write_csv
+
+        write_csv(findings, sys.stdout)
     else:
         write_text(findings, sys.stdout, colour=sys.stdout.isatty())
-        if not quiet:
-            typer.echo(summary(findings, nfiles), err=True)
+    if not quiet and format is CheckFormat.text:
+        typer.echo(summary(findings, nfiles), err=True)
+    if fix and not quiet:
+        typer.echo(f"{fixed} fix{'es' if fixed != 1 else ''} {'shown' if diff else 'applied'}", err=True)
     for e in errors:
         _err(str(e))
     if errors:

@@ -45,3 +45,84 @@ def summary(findings: list[Finding], files: int) -> str:
     warnings = len(findings) - errors
     plural = lambda n, w: f"{n} {w}{'' if n == 1 else 's'}"  # noqa: E731
     return f"{plural(errors, 'error')}, {plural(warnings, 'warning')} in {plural(files, 'file')}"
+
+
+def write_csv(findings: Iterable[Finding], out: TextIO) -> None:
+    import csv
+
+    columns = ["path", "line", "column", "end_line", "end_column", "code", "severity", "message", "found",
+               "concept", "ko", "suggestions", "segment", "doc", "side"]
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for f in findings:
+        d = f.to_dict()
+        d["suggestions"] = " | ".join(f.suggestions)
+        writer.writerow(["" if d[c] is None else d[c] for c in columns])
+
+
+def _gh_escape(text: str, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def write_github(findings: Iterable[Finding], out: TextIO) -> None:
+    """GitHub Actions workflow commands: one ::error or ::warning annotation per finding."""
+    for f in findings:
+        level = "error" if f.severity == "error" else "warning"
+        props = (f"file={_gh_escape(f.path, True)},line={f.line},col={f.column},endLine={f.end_line},"
+                 f"endColumn={f.end_column},title={_gh_escape(f.code, True)}")
+        concept = f" [{f.concept}]" if f.concept else ""
+        out.write(f"::{level} {props}::{_gh_escape(f.message + concept)}\n")
+
+
+def sarif(findings: list[Finding], sig: str, rules) -> dict:
+    """A SARIF 2.1.0 log: the rules with their documentation, results with regions, the signature."""
+    index = {r.code: i for i, r in enumerate(rules)}
+    driver = {
+        "name": "termkit", "version": __version__, "semanticVersion": __version__,
+        "informationUri": "https://example.invalid/termkit",
+        "rules": [{
+            "id": r.code, "name": r.name,
+            "shortDescription": {"text": r.summary},
+            "fullDescription": {"text": r.doc},
+            "help": {"text": r.doc},
+            "defaultConfiguration": {"level": "error" if r.severity == "error" else "warning"},
+        } for r in rules],
+    }
+    results = []
+    for f in findings:
+        result = {
+            "ruleId": f.code,
+            "level": "error" if f.severity == "error" else "warning",
+            "message": {"text": f.message},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": f.path.replace("\\", "/")},
+                "region": {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
+                           "endColumn": f.end_column, "snippet": {"text": f.found}},
+            }}],
+            "properties": {k: v for k, v in (("concept", f.concept), ("ko", f.ko), ("suggestions", list(f.suggestions)),
+                                             ("segment", f.segment), ("doc", f.doc), ("side", f.side)) if v},
+        }
+        if f.code in index:
+            result["ruleIndex"] = index[f.code]
+        if f.suggestions:
+            result["fixes"] = [{"description": {"text": f"Replace with '{f.suggestions[0]}'"},
+                                "artifactChanges": [{"artifactLocation": {"uri": f.path.replace("\\", "/")},
+                                                     "replacements": [{"deletedRegion": result["locations"][0][
+                                                         "physicalLocation"]["region"] | {},
+                                                         "insertedContent": {"text": f.suggestions[0]}}]}]}]
+            result["fixes"][0]["artifactChanges"][0]["replacements"][0]["deletedRegion"].pop("snippet", None)
+        results.append(result)
+    return {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": driver}, "results": results, "columnKind": "unicodeCodePoints",
+                  "properties": {"signature": sig}}],
+    }
+
+
+def write_sarif(findings: list[Finding], out: TextIO, sig: str, rules) -> None:
+    import json
+
+    json.dump(sarif(findings, sig, rules), out, ensure_ascii=False, indent=2)
+    out.write("\n")
