@@ -29,6 +29,10 @@ def lookup(matcher, query: str) -> list:
             kid = _get(matcher.latin, key)
             if kid is not None:
                 kids.append(kid)
+    if not kids and not found and getattr(matcher, "rom_owner", None):
+        from .romanized import skeleton  # any system or spelling of a romanization: kuksanhwa, guksanhwa
+
+        found.update(matcher.rom_owner.get(skeleton(q), ()))
     owners: set[int] = set()  # concepts the query is a correct form of come first
     for kid in kids:
         for e in matcher.keys[kid]:

@@ -86,3 +86,9 @@ def test_stats_json(concepts):
     assert code == 0 and stats["concepts"] == len(concepts)
     assert sum(stats["by_domain"].values()) == len(concepts)
     assert stats["by_status"]["preferred"] >= len(concepts)
+
+
+@pytest.mark.parametrize("query", ["chuch'ehwa", "chuchehwa", "juchehwa", "Chuch'e-hwa", "CHUCHEHWA"])
+def test_lookup_any_romanization(query):
+    code, out, _ = run_cli("glossary", "lookup", query, "--format", "json")
+    assert code == 0 and json.loads(out)[0]["id"] == "juchehwa"
