@@ -13,7 +13,7 @@ from pathlib import Path
 FRAMES = [
     ("당국은 {K}의 성과를 강조하였다.", "The authorities stressed the results of {E}."),
     ("이 보고서는 {K}에 대한 최근 동향을 분석한다.", "This report analyses recent trends in {E}."),
-    ("{K}는 지방 경제의 핵심 과제로 제시되었다.", "{E} was presented as a key task of the local economy."),
+    ("{K}는 올해의 핵심 과제로 제시되었다.", "{E} was presented as a key task for this year."),
     ("회의에서는 {K} 문제가 다시 논의되었다.", "The meeting discussed the question of {E} again."),
     ("전문가들은 {K}의 실효성에 의문을 제기한다.", "Experts question how effective {E} has been."),
 ]
@@ -21,8 +21,9 @@ PLAIN = [("올해 곡물 생산은 전년과 비슷한 수준이었다.", "Grain
          ("국경 무역은 여전히 제한적이다.", "Cross-border trade remains limited.")]
 
 
-def generate(path: Path, rows: int, seed: int = 7) -> dict:
-    """A TSV of `rows` segment pairs in documents of 500 rows; every tenth row carries a wrong rendering."""
+def generate(path: Path, rows: int, seed: int = 7, wrong_every: int = 10) -> dict:
+    """A TSV of `rows` segment pairs in documents of 500 rows; every `wrong_every`th row (0: none) carries
+    a wrong rendering."""
     from termkit.glossary import load_concepts
 
     rng = random.Random(seed)
@@ -38,7 +39,7 @@ def generate(path: Path, rows: int, seed: int = 7) -> dict:
                 c = rng.choice(concepts)
                 k, e = rng.choice(FRAMES)
                 wrong = [t.form for t in c.terms if t.status == "wrong"]
-                form = rng.choice(wrong) if wrong and i % 10 == 0 else c.preferred
+                form = rng.choice(wrong) if wrong and wrong_every and i % wrong_every == 0 else c.preferred
                 planted["wrong" if form != c.preferred else "terms"] += 1
                 ko, en = k.format(K=c.ko), e.format(E=form)
                 en = en[0].upper() + en[1:]
@@ -77,6 +78,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--rows", type=int, nargs="+", default=[100_000, 1_000_000])
     ap.add_argument("--out", type=Path, default=Path("/tmp/termkit-bench-bilingual"))
+    ap.add_argument("--wrong-every", type=int, default=10, help="plant a wrong rendering in every Nth row (0: none)")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     from termkit.glossary import load_matcher
@@ -84,8 +86,8 @@ def main() -> None:
     load_matcher()  # warm the compiled-glossary cache so neither run pays for it
     results = []
     for rows in args.rows:
-        path = args.out / f"pairs-{rows}.tsv"
-        planted = generate(path, rows)
+        path = args.out / f"pairs-{rows}-w{args.wrong_every}.tsv"
+        planted = generate(path, rows, wrong_every=args.wrong_every)
         base = measure("pandas", path)
         tk = measure("termkit", path)
         results.append({"rows": rows, "mb": round(path.stat().st_size / 2**20, 1), "planted": planted,

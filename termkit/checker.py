@@ -142,28 +142,33 @@ class Checker:
         with their style as status. Suppression comments do not apply: these are not findings.
         """
         from .formats import open_document
+
+        doc = open_document(Path(path), self.config)
+        for d in self._matched(str(path), doc.segments(), doc.bilingual):
+            yield from self.document_renderings(d)
+
+    def document_renderings(self, d: Document) -> Iterator[Rendering]:
+        """The renderings among one matched document's hits (a bilingual document's target side)."""
         from .model import STATUSES
         from .rules.names import name_hits
 
-        doc = open_document(Path(path), self.config)
         ctx = self.context
-        for d in self._matched(str(path), doc.segments(), doc.bilingual):
-            for hit in d.hits:
-                if ctx.entries(hit, "name"):  # a person's name: its style is what varies
-                    for _, c, style in name_hits(Document(d.path, [hit]), ctx):
-                        forms = c.name_forms(style or "dprk") if style != "other" else []
-                        yield Rendering(c.id, forms[0] if forms else hit.found, style or "dprk/sk", hit.path,
-                                        hit.line, hit.column, hit.found, hit.doc)
-                    continue
-                entries = ctx.entries(hit, "en")  # none for a romanized gloss: not a rendering
-                proven = [e for e in entries if ctx.proven(hit, e.concept)]
-                if not proven:
-                    proven = [e for e in entries if not e.needs_evidence and (
-                        e.status in APPROVED or not ctx.approved_elsewhere(hit, e.concept))]
-                if len({e.concept for e in proven}) == 1:
-                    e = min(proven, key=lambda e: STATUSES.index(e.status))
-                    yield Rendering(ctx.concept(e.concept).id, e.form, e.status, hit.path, hit.line, hit.column,
-                                    hit.found, hit.doc)
+        for hit in d.hits:
+            if ctx.entries(hit, "name"):  # a person's name: its style is what varies
+                for _, c, style in name_hits(Document(d.path, [hit]), ctx):
+                    forms = c.name_forms(style or "dprk") if style != "other" else []
+                    yield Rendering(c.id, forms[0] if forms else hit.found, style or "dprk/sk", hit.path,
+                                    hit.line, hit.column, hit.found, hit.doc)
+                continue
+            entries = ctx.entries(hit, "en")  # none for a romanized gloss: not a rendering
+            proven = [e for e in entries if ctx.proven(hit, e.concept)]
+            if not proven:
+                proven = [e for e in entries if not e.needs_evidence and (
+                    e.status in APPROVED or not ctx.approved_elsewhere(hit, e.concept))]
+            if len({e.concept for e in proven}) == 1:
+                e = min(proven, key=lambda e: STATUSES.index(e.status))
+                yield Rendering(ctx.concept(e.concept).id, e.form, e.status, hit.path, hit.line, hit.column,
+                                hit.found, hit.doc)
 
     def files(self, paths: list[str]) -> Iterator[Path]:
         for f in iter_input_files(paths):

@@ -194,6 +194,40 @@ def check(
 
 
 @app.command()
+def report(
+    paths: List[Path] = typer.Argument(..., help="Files or directories, English-only and bilingual."),
+    output: Path = typer.Option(..., "--output", "-o", help="report.html (self-contained), report.xlsx or "
+                                "report.csv: the format follows the extension."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Processes to check files with."),
+    glossary: Optional[List[Path]] = GlossaryOpt,
+    no_bundled: bool = NoBundledOpt,
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Rule codes or prefixes to report."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Rule codes or prefixes to leave out."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Lowest severity that exits 1."),
+    names: Optional[NameStyle] = typer.Option(None, "--names", help="House style for personal names."),
+    romanization: Optional[RomanizationStyle] = typer.Option(None, "--romanization",
+                                                             help="House style for romanized terms."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Configuration file."),
+) -> int:
+    """Editorial QA report over many files: findings per document and rule, worst concepts, rendering matrix."""
+    from .report import build_report, report_format
+
+    report_format(output)  # an unknown extension is a usage error before any work
+    cfg = _config(glossary, no_bundled, select, ignore, fail_on, None, names, config, romanization)
+    summary = build_report([str(p) for p in paths], cfg, output, jobs=jobs, progress=True)
+    for problem in summary.problems:
+        _err(problem)
+    typer.echo(f"{summary.documents} documents, {summary.errors} errors, {summary.warnings} warnings: "
+               f"{summary.output}", err=True)
+    if summary.problems:
+        return EXIT_ERROR
+    if cfg.fail_on == "never":
+        return EXIT_CLEAN
+    bad = summary.errors + (summary.warnings if cfg.fail_on == "warning" else 0)
+    return EXIT_FINDINGS if bad else EXIT_CLEAN
+
+
+@app.command()
 def rule(code: Optional[str] = typer.Argument(None, help="A rule code; all rules when left out.")) -> int:
     """Show rule documentation."""
     from .rules import all_rules, get

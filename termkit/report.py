@@ -1,14 +1,15 @@
 """Editorial QA reports over many files: pandas tables and matplotlib charts, as HTML, XLSX or CSV.
 
 `build_report(paths, config, output)` checks every file (English-only and bilingual), collects its
-findings and every English rendering attributed to a concept (`Checker.renderings`), builds the
-tables and writes the report in the format the output's extension names:
+findings and, in the same pass, every English rendering attributed to a concept (as
+`Checker.renderings` gives them), builds the tables and writes the report in the format the
+output's extension names:
 
 * `.html` — one self-contained page: inline CSS, charts as inline SVG images (`data:` URLs), no
   script and no external reference, enforced by a Content-Security-Policy that allows nothing else;
 * `.xlsx` — one sheet per table (openpyxl), plus a Summary sheet with the signature;
-* `.csv` — the findings table, after one `# termkit report …` line carrying the signature (read it
-  back with `pandas.read_csv(path, skiprows=1)`).
+* `.csv` — the findings as `termkit check --format csv` writes them, after one `# termkit report …`
+  line carrying the signature (read it back with `pandas.read_csv(path, skiprows=1)`).
 
 pandas and matplotlib are imported inside the functions that need them, never at module import.
 """
@@ -53,7 +54,7 @@ class ReportSummary:
     findings: int = 0
     errors: int = 0
     warnings: int = 0
-    renderings: int = 0  # English renderings attributed to a concept
+    renderings: int = 0  # English renderings attributed to a concept (not counted for CSV)
     problems: list[str] = field(default_factory=list)  # "path:line: message" for inputs not checked
     timings: dict[str, float] = field(default_factory=dict)  # seconds: check, tables, charts, write, total
 
@@ -87,24 +88,27 @@ def build_report(paths: list[str], config: Config, output: Path, jobs: int = 1,
     depend on jobs. progress shows a bar on stderr when stderr is a terminal. Files that cannot be
     read are listed in the summary's and the report's problems; the others are still reported.
     """
-    from .checker import Checker
     from .output import signature
 
     output = Path(output)
     fmt = report_format(output)
     t0 = time.perf_counter()
-    checker = Checker(config)
+    checker = _report_checker(config)
     sig = signature(checker.matcher.glossary_hash, config)
     files, problems = _list_files(checker, paths)
-    results = _check_files(checker, config, files, jobs, progress)
+    results = _check_files(checker, config, files, jobs, progress, renderings=fmt != "csv")
     problems += [r.problem for r in results if r.problem]
     t1 = time.perf_counter()
     tables = _tables(results, checker, only_findings=fmt == "csv")
     t2 = time.perf_counter()
     charts = _charts(tables) if fmt == "html" else []
     t3 = time.perf_counter()
-    summary = ReportSummary(output, fmt, sig, files=sum(1 for r in results if not r.problem),
-                            documents=len(tables["documents"]) if "documents" in tables else 0,
+    ok = [r for r in results if not r.problem]
+    if "documents" in tables:
+        documents = len(tables["documents"])
+    else:  # CSV: the documents with findings, and the files without
+        documents = len({(f.path, f.doc or "") for r in ok for f in r.findings}) + sum(not r.findings for r in ok)
+    summary = ReportSummary(output, fmt, sig, files=len(ok), documents=documents,
                             findings=len(tables["findings"]), problems=problems)
     counts = tables["findings"]["severity"].value_counts()
     summary.errors, summary.warnings = int(counts.get("error", 0)), int(counts.get("warning", 0))
@@ -114,7 +118,7 @@ def build_report(paths: list[str], config: Config, output: Path, jobs: int = 1,
     elif fmt == "xlsx":
         _atomic_write(output, lambda p: _xlsx(tables, summary, config, p))
     else:
-        _atomic_write(output, lambda p: _csv(tables["findings"], summary, p))
+        _atomic_write(output, lambda p: _csv(_all_findings(results), summary, p))
     t4 = time.perf_counter()
     summary.timings = {"check": t1 - t0, "tables": t2 - t1, "charts": t3 - t2, "write": t4 - t3, "total": t4 - t0}
     return summary
@@ -123,11 +127,10 @@ def build_report(paths: list[str], config: Config, output: Path, jobs: int = 1,
 def report_tables(paths: list[str], config: Config | None = None, jobs: int = 1) -> dict[str, pd.DataFrame]:
     """The report's tables as pandas DataFrames, for notebooks: findings, documents, rules, concepts,
     renderings (the matrix) and uses (renderings per document)."""
-    from .checker import Checker
     from .config import Config
 
     config = config or Config()
-    checker = Checker(config)
+    checker = _report_checker(config)
     files, _ = _list_files(checker, paths)
     return _tables(_check_files(checker, config, files, jobs, False), checker)
 
@@ -149,11 +152,48 @@ def _list_files(checker: Checker, paths: list[str]) -> tuple[list[Path], list[st
     return files, problems
 
 
-def _check_one(checker: Checker, index: int, path: str) -> FileResult:
+_CLASS = None
+
+
+def _report_checker(config: Config) -> Checker:
+    """A Checker that also collects the renderings of what it checks, in the same pass over each file.
+
+    check_file matches each segment once for its rules (`_matched`), and again only when document
+    rules need a second pass; the renderings are taken from the first pass, so the report reads
+    and matches each file once, as `termkit check` does. (`Checker.renderings` gives the same.)
+    """
+    global _CLASS
+    if _CLASS is None:
+        from .checker import Checker
+
+        class ReportChecker(Checker):
+            _uses: list | None = None
+
+            def check_with_renderings(self, path):
+                self._uses = uses = []
+                try:
+                    return self.check_file(path), uses
+                finally:
+                    self._uses = None
+
+            def _matched(self, path, segments, bilingual):
+                uses, self._uses = self._uses, None  # the first pass only
+                for d in super()._matched(path, segments, bilingual):
+                    if uses is not None:
+                        uses.extend(self.document_renderings(d))
+                    yield d
+        _CLASS = ReportChecker
+    return _CLASS(config)
+
+
+def _check_one(checker: Checker, index: int, path: str, renderings: bool = True) -> FileResult:
     try:
-        findings = checker.check_file(path)
+        if renderings:
+            findings, rendered = checker.check_with_renderings(path)
+        else:
+            findings, rendered = checker.check_file(path), []
         uses: dict[tuple, list] = {}  # per rendering and document: count, first lines, surface forms
-        for r in checker.renderings(path):
+        for r in rendered:
             u = uses.setdefault((r.concept, r.form, r.status, r.doc or ""), [0, [], {}])
             u[0] += 1
             if not u[1] or u[1][-1] != r.line:
@@ -161,8 +201,8 @@ def _check_one(checker: Checker, index: int, path: str) -> FileResult:
                     u[1].append(r.line)
                 elif u[1][-1] != "…":
                     u[1].append("…")
-            found = " ".join(r.found.split())  # a term wrapped over lines, as one line
-            u[2][found] = u[2].get(found, 0) + 1
+            surface = " ".join(r.found.split())  # a term wrapped over lines, as one line
+            u[2][surface] = u[2].get(surface, 0) + 1
     except TermkitError as e:  # reported with the others; the remaining files are still checked
         return FileResult(index, str(path), [], [], str(e))
     return FileResult(index, str(path), findings,
@@ -175,32 +215,32 @@ _WORKER: Checker | None = None
 
 def _init_worker(config: Config) -> None:
     global _WORKER
-    from .checker import Checker
-
-    _WORKER = Checker(config)
+    _WORKER = _report_checker(config)
 
 
-def _work(items: list[tuple[int, str]]) -> list[FileResult]:
-    return [_check_one(_WORKER, i, p) for i, p in items]
+def _work(items: list[tuple[int, str]], renderings: bool) -> list[FileResult]:
+    return [_check_one(_WORKER, i, p, renderings) for i, p in items]
 
 
 def _check_files(checker: Checker, config: Config, files: list[Path], jobs: int,
-                 progress: bool) -> list[FileResult]:
+                 progress: bool, renderings: bool = True) -> list[FileResult]:
     bar = _Progress(len(files), progress)
     results: list[FileResult | None] = [None] * len(files)
     try:
         if jobs <= 1 or len(files) < 2:
             for i, f in enumerate(files):
-                results[i] = _check_one(checker, i, str(f))
+                results[i] = _check_one(checker, i, str(f), renderings)
                 bar.update(1)
         else:
             from concurrent.futures import ProcessPoolExecutor, as_completed
+
+            import pandas  # noqa: F401  (the TSV reader and the tables need it: imported once, before a fork)
 
             size = max(1, min(64, -(-len(files) // (jobs * 8))))  # small chunks: balanced, little IPC
             chunks = [[(i, str(files[i])) for i in range(k, min(k + size, len(files)))]
                       for k in range(0, len(files), size)]
             with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config,)) as pool:
-                pending = {pool.submit(_work, chunk): len(chunk) for chunk in chunks}
+                pending = {pool.submit(_work, chunk, renderings): len(chunk) for chunk in chunks}
                 for fut in as_completed(pending):
                     for r in fut.result():
                         results[r.index] = r
@@ -253,16 +293,32 @@ def _first_lines(lines: str, n: int = 5) -> str:
     return ", ".join(parts[:n]) + (", …" if len(parts) > n else "")
 
 
+def _all_findings(results: list[FileResult]) -> list[Finding]:
+    from .model import Finding
+
+    return sorted((f for r in results for f in r.findings), key=Finding.sort_key)
+
+
+def _joined(counts: pd.Series, sep: str, by_count: bool = True) -> pd.Series:
+    """Counts indexed by (concept, value) as one text per concept: "value ×n" joined, most first."""
+    items: dict[str, list[tuple[str, int]]] = {}
+    for (concept, value), n in counts.items():
+        items.setdefault(concept, []).append((value, int(n)))
+    import pandas as pd
+
+    return pd.Series({c: sep.join(f"{v} ×{n}" for v, n in (sorted(vs, key=lambda x: (-x[1], x[0])) if by_count
+                                                            else sorted(vs)))
+                      for c, vs in items.items()}, dtype=object)
+
+
 def _tables(results: list[FileResult], checker: Checker, only_findings: bool = False) -> dict[str, pd.DataFrame]:
     import pandas as pd
 
-    from .model import Finding
-
-    findings: list[Finding] = sorted((f for r in results for f in r.findings), key=Finding.sort_key)
+    findings = _all_findings(results)
     rows = []
     for f in findings:
         d = f.to_dict()
-        d["suggestions"] = "; ".join(f.suggestions)
+        d["suggestions"] = " | ".join(f.suggestions)  # as `termkit check --format csv` writes them
         rows.append([d[c] for c in FINDING_COLUMNS])
     fdf = pd.DataFrame(rows, columns=FINDING_COLUMNS)
     for col in ("line", "column", "end_line", "end_column"):
@@ -316,43 +372,48 @@ def _tables(results: list[FileResult], checker: Checker, only_findings: bool = F
         [(r.code, r.name, r.severity, int(per_rule.get(r.code, 0)), int(docs_per_rule.get(r.code, 0)), r.summary)
          for r in checker.rules], columns=["code", "name", "severity", "findings", "documents", "summary"])
 
-    # Concepts most often wrong.
-    fc = fdf[fdf["concept"] != ""]
-    crow = []
-    for cid, g in fc.groupby("concept", sort=False):
-        codes = g["code"].value_counts()
-        found = g["found"].str.replace(r"\s+", " ", regex=True).value_counts()
-        c = concepts.get(cid)
-        crow.append((cid, g["ko"].iloc[0], _preferred(c) if c else "", len(g), int((g["severity"] == "error").sum()),
-                     int((g["severity"] == "warning").sum()), len(g.drop_duplicates(["path", "doc"])),
-                     ", ".join(f"{k} ×{v}" for k, v in sorted(codes.items())),
-                     "; ".join(f"{k} ×{v}" for k, v in sorted(found.items(), key=lambda kv: (-kv[1], kv[0])))))
-    cdf = pd.DataFrame(crow, columns=["concept", "ko", "preferred", "findings", "errors", "warnings", "documents",
-                                      "codes", "found"])
+    # Concepts most often wrong: counts by pandas, the text cells joined from grouped counts.
+    fc = fdf.loc[fdf["concept"] != "", ["concept", "ko", "code", "severity", "path", "doc", "found"]].copy()
+    fc["found"] = fc["found"].str.replace(r"\s+", " ", regex=True)
+    fc["errors"] = (fc["severity"] == "error").astype("int64")
+    fc["warnings"] = (fc["severity"] == "warning").astype("int64")
+    cdf = fc.groupby("concept").agg(ko=("ko", "first"), findings=("code", "size"), errors=("errors", "sum"),
+                                    warnings=("warnings", "sum"))
+    cdf["documents"] = fc.drop_duplicates(["concept", "path", "doc"]).groupby("concept").size()
+    cdf["codes"] = _joined(fc.groupby(["concept", "code"]).size(), ", ", by_count=False)
+    cdf["found"] = _joined(fc.groupby(["concept", "found"]).size(), "; ")
+    cdf = cdf.reset_index()
+    cdf.insert(2, "preferred", cdf["concept"].map(lambda c: _preferred(concepts[c]) if c in concepts else ""))
+    cdf = cdf.astype({k: "int64" for k in ("findings", "errors", "warnings", "documents")})
     tables["concepts"] = cdf.sort_values(["findings", "errors", "concept"], ascending=[False, False, True],
                                          kind="stable").reset_index(drop=True)
 
     # The rendering matrix: for each concept, every rendering used, how often and where.
-    mrows = []
-    for cid, g in uses.groupby("concept", sort=True):
-        total = int(g["occurrences"].sum())
-        c = concepts.get(cid)
-        forms = g.groupby(["rendering", "status"], sort=False)
-        for (form, status), h in forms:
-            n = int(h["occurrences"].sum())
-            shown = [f"{_doc_label(p, d)} ({k}): {_first_lines(ls)}" for p, d, k, ls in
-                     zip(h["path"], h["doc"], h["occurrences"], h["lines"])]
-            more = len(shown) - MAX_WHERE
-            surface: dict[str, int] = {}
-            for fs in h["found"]:
-                for s in fs.split("; "):
-                    surface[s] = surface.get(s, 0) + 1
-            mrows.append((cid, g["ko"].iloc[0], _preferred(c) if c else "", forms.ngroups, total, form, status, n,
-                          round(100 * n / total), len(h),
-                          "\n".join(shown[:MAX_WHERE] + ([f"… and {more} more"] if more > 0 else [])),
-                          "; ".join(sorted(surface, key=lambda s: (-surface[s], s)))))
-    mdf = pd.DataFrame(mrows, columns=["concept", "ko", "preferred", "renderings", "total", "rendering", "status",
-                                       "occurrences", "share %", "documents", "where", "found"])
+    key = ["concept", "rendering", "status"]
+    mdf = uses.groupby(key, sort=False).agg(ko=("ko", "first"), occurrences=("occurrences", "sum"),
+                                           documents=("path", "size"), _rank=("_rank", "first"))
+    per_concept = mdf.groupby(level="concept")["occurrences"]
+    mdf["total"] = per_concept.transform("sum")
+    mdf["renderings"] = per_concept.transform("size")
+    mdf["share %"] = (100 * mdf["occurrences"] / mdf["total"]).round().astype("int64")
+    where: dict[tuple, list[str]] = {}
+    surface: dict[tuple, dict[str, int]] = {}
+    for c, form, status, p, d, k, ls, found in uses[key + ["path", "doc", "occurrences", "lines", "found"]].itertuples(
+            index=False, name=None):  # uses is sorted: documents in path order within each rendering
+        w = where.setdefault((c, form, status), [])
+        if len(w) < MAX_WHERE:
+            w.append(f"{_doc_label(p, d)} ({k}): {_first_lines(ls)}")
+        counts = surface.setdefault((c, form, status), {})
+        for f in found.split("; ") if found else ():
+            counts[f] = counts.get(f, 0) + 1
+    mdf["where"] = [
+        "\n".join(where[i] + ([f"… and {n - MAX_WHERE} more"] if n > MAX_WHERE else []))
+        for i, n in zip(mdf.index, mdf["documents"])]
+    mdf["found"] = ["; ".join(sorted(surface[i], key=lambda f, i=i: (-surface[i][f], f))) for i in mdf.index]
+    mdf = mdf.reset_index()
+    mdf["preferred"] = mdf["concept"].map(lambda c: _preferred(concepts[c]) if c in concepts else "")
+    mdf = mdf[["concept", "ko", "preferred", "renderings", "total", "rendering", "status", "occurrences", "share %",
+               "documents", "where", "found", "_rank"]]
     mdf["_rank"] = mdf["status"].map(lambda s: STATUS_ORDER.index(s) if s in STATUS_ORDER else len(STATUS_ORDER))
     mdf = mdf.sort_values(["renderings", "total", "concept", "occurrences", "_rank", "rendering"],
                           ascending=[False, False, True, False, True, True], kind="stable")
@@ -374,6 +435,7 @@ def _charts(tables: dict[str, pd.DataFrame]) -> list[tuple[str, str, str]]:
     import matplotlib
     from matplotlib import font_manager
     from matplotlib.figure import Figure
+    from matplotlib.patches import Patch
 
     cjk = [f.name for f in font_manager.fontManager.ttflist
            if any(k in f.name for k in ("CJK", "Nanum", "Noto Sans KR", "UnDotum", "Baekmuk"))]
@@ -382,9 +444,10 @@ def _charts(tables: dict[str, pd.DataFrame]) -> list[tuple[str, str, str]]:
           "axes.spines.right": False}
     out = []
 
-    def bars(title, alt, labels, series, horizontal=True, xlabel="findings"):
+    def bars(title, alt, labels, series, horizontal=True, xlabel="findings", legend=None):
+        """Stacked bars; series are (name, values, colour or colours); legend: (name, colour) pairs."""
         labels = [_short(s) for s in labels]
-        height = max(1.6, 0.28 * len(labels) + 0.9) if horizontal else 3.2
+        height = max(1.8, 0.28 * len(labels) + 1.1) if horizontal else 3.2
         fig = Figure(figsize=(7.2, height))
         ax = fig.add_subplot()
         base = [0] * len(labels)
@@ -397,22 +460,28 @@ def _charts(tables: dict[str, pd.DataFrame]) -> list[tuple[str, str, str]]:
             base = [b + v for b, v in zip(base, values)]
         if horizontal:
             ax.set_yticks(pos, labels)
-            ax.invert_yaxis()
+            ax.set_ylim(len(labels) - 0.5, -0.5)  # first label on top
             ax.set_xlabel(xlabel)
             ax.xaxis.get_major_locator().set_params(integer=True)
         else:
             ax.set_xticks(pos, labels)
+            ax.set_xlim(-0.6, max(len(labels), 8) - 0.4)  # a few bars keep their width
             ax.set_ylabel(xlabel)
             ax.yaxis.get_major_locator().set_params(integer=True)
-        if len(series) > 1:
-            ax.legend(frameon=False, loc="lower right" if horizontal else "upper right")
-        ax.set_title(title, loc="left", fontsize=10)
-        fig.tight_layout()
+        # The title top left and the legend top right of the figure, in a band of their own: never over a bar.
+        fig.text(0.01, 1 - 0.08 / height, title, ha="left", va="top", fontsize=10)
+        handles = [Patch(color=c, label=n) for n, c in legend] if legend else ax.get_legend_handles_labels()[0]
+        if legend or len(series) > 1:
+            fig.legend(handles=handles, frameon=False, loc="upper right", bbox_to_anchor=(0.99, 1 - 0.04 / height),
+                       ncols=len(handles), handlelength=1, fontsize=8)
+        fig.tight_layout(rect=(0, 0, 1, 1 - 0.3 / height))
         import io
 
         buf = io.StringIO()
-        fig.savefig(buf, format="svg", metadata={"Date": None})
-        out.append((title, alt, buf.getvalue()))
+        # No metadata (a date would make reports differ run to run), no prolog or DTD reference.
+        fig.savefig(buf, format="svg", metadata={"Date": None, "Type": None, "Format": None, "Creator": None})
+        svg = buf.getvalue()
+        out.append((title, alt, svg[svg.index("<svg"):]))
 
     with matplotlib.rc_context(rc), warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Glyph .* missing", category=UserWarning)
@@ -427,8 +496,8 @@ def _charts(tables: dict[str, pd.DataFrame]) -> list[tuple[str, str, str]]:
         rules = rules[rules["findings"] > 0]
         if len(rules):
             bars("Findings per rule", "Number of findings for each rule", rules["code"].tolist(),
-                 [("findings", rules["findings"].tolist(),
-                   [COLOURS[s] for s in rules["severity"]])], horizontal=False)
+                 [("findings", rules["findings"].tolist(), [COLOURS[s] for s in rules["severity"]])],
+                 horizontal=False, legend=[(s, COLOURS[s]) for s in ("error", "warning")])
         cdf = tables["concepts"].head(TOP)
         if len(cdf):
             bars("Concepts most often wrong", "Errors and warnings for the concepts with the most findings",
@@ -473,10 +542,13 @@ def _options(config: Config) -> list[tuple[str, str]]:
             ("extra glossaries", ", ".join(config.glossary) or "-"), ("configuration", config.source or "-")]
 
 
-def _csv(findings: pd.DataFrame, summary: ReportSummary, path: Path) -> None:
+def _csv(findings: list[Finding], summary: ReportSummary, path: Path) -> None:
+    """`termkit check --format csv`, after a first line with the signature."""
+    from .output import write_csv
+
     with open(path, "w", encoding="utf-8", newline="") as fh:
         fh.write(f"# termkit report {summary.signature}\n")
-        findings.to_csv(fh, index=False, lineterminator="\n")
+        write_csv(findings, fh)
 
 
 def _xlsx(tables: dict[str, pd.DataFrame], summary: ReportSummary, config: Config, path: Path) -> None:
@@ -570,7 +642,7 @@ def _html(tables: dict[str, pd.DataFrame], charts: list[tuple[str, str, str]], s
                      + "".join(f"<li>{escape(p)}</li>" for p in summary.problems) + "</ul></section>")
     if charts:
         parts.append('<section class="charts">')
-        for title, alt, svg in charts:
+        for _title, alt, svg in charts:  # the title is drawn in the chart
             data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
             parts.append(f'<figure><img src="data:image/svg+xml;base64,{data}" alt="{escape(alt)}">'
                          f"<figcaption>{escape(alt)}</figcaption></figure>")
@@ -680,7 +752,7 @@ padding:4px 8px;white-space:nowrap}
 .scroll td{border-top:1px solid var(--line);padding:3px 8px;vertical-align:top;white-space:pre-line}
 tr.g td{border-top:1px solid #aab3c0}
 .num{text-align:right;font-variant-numeric:tabular-nums}
-.nw{white-space:nowrap}
+.scroll td.nw{white-space:nowrap}
 .sev-error,.st-wrong,.st-other{color:var(--err);font-weight:600}
 .sev-warning,.st-deprecated,.st-superseded{color:var(--warn);font-weight:600}
 .st-preferred,.st-dprk,.st-sk,.st-dprk-sk{color:var(--ok)}

@@ -184,3 +184,16 @@ def test_rule_docs():
 def test_version():
     code, out, _ = run_cli("--version")
     assert code == 0 and out.startswith("termkit ")
+
+
+def test_report_command(tmp_path):
+    from conftest import ROOT
+
+    out = tmp_path / "r.csv"
+    code, _, err = run_cli("report", ROOT / "examples" / "kinu-passage.md", "-o", out)
+    assert code == 1 and out.is_file() and "1 documents" in err
+    assert out.read_text(encoding="utf-8").splitlines()[0].startswith("# termkit report termkit:")
+    code, _, err = run_cli("report", ROOT / "examples" / "kinu-passage-corrected.md", "-o", tmp_path / "c.csv")
+    assert code == 0
+    code, _, err = run_cli("report", ROOT / "examples", "-o", tmp_path / "r.pdf")
+    assert code == 2 and "report format" in err and not (tmp_path / "r.pdf").exists()
