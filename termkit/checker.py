@@ -39,7 +39,7 @@ class Checker:
         self.context = Context(self.matcher, names=self.config.names, romanization=self.config.romanization)
 
     # Hits kept in memory between the two passes; a larger document is matched again instead.
-    CACHE_HITS = 200_000
+    CACHE_HITS = 50_000
 
     def _matched(self, path: str, segments: Iterable[Segment], bilingual: bool) -> Iterator[Document]:
         """One single-segment Document per segment: the source matched first, proving the target's concepts."""

@@ -91,7 +91,7 @@ class Concept:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A unit of text to check: a block of a document (monolingual) or an aligned pair."""
 
@@ -106,7 +106,7 @@ class Segment:
     source_column: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a large document holds many hits between passes
 class Hit:
     """A glossary form found in a text, located in the raw file."""
 
@@ -127,7 +127,7 @@ class Hit:
     doc: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem to report."""
 
