@@ -197,3 +197,21 @@ def test_report_command(tmp_path):
     assert code == 0
     code, _, err = run_cli("report", ROOT / "examples", "-o", tmp_path / "r.pdf")
     assert code == 2 and "report format" in err and not (tmp_path / "r.pdf").exists()
+
+
+def test_score_and_extract_commands(tmp_path):
+    import json as _json
+
+    from conftest import ROOT
+
+    ex = ROOT / "examples" / "score"
+    code, out, _ = run_cli("score", "--hyp", ex / "hypothesis.en.txt", "--ref", ex / "reference.en.txt",
+                           "--src", ex / "source.ko.txt", "--format", "json")
+    data = _json.loads(out)
+    assert code == 0 and {"bleu", "chrf", "ter", "term_accuracy", "term_consistency"} <= set(data)
+    assert 0 <= data["term_accuracy"] <= 1
+    assert run_cli("score")[0] == 2
+    review = tmp_path / "review.yaml"
+    code, _, err = run_cli("extract", ROOT / "examples" / "extract" / "corpus.tsv", "--top", "5", "-o", review)
+    assert code == 0 and review.is_file() and "5 candidates" in err
+    assert run_cli("extract", "--source", ex / "source.ko.txt")[0] == 2

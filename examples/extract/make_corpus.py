@@ -1,10 +1,11 @@
 """Generate corpus.tsv: Korean–English segment pairs for `termkit extract`, from templates written for it.
 
     python examples/extract/make_corpus.py [--rows N] [--seed S] [OUT]
+    python examples/extract/make_corpus.py --reduced-glossary DIR   # the bundled glossary minus REMOVED
 
 The sentences are research prose about the North Korean economy and politics: 43 sentence frames,
-each a Korean sentence and its English translation with slots for glossary terms, sources, times
-and places. Korean particles are chosen by the slot word's final sound (을/를, 이/가, 은/는, 과/와,
+each with two Korean wordings and two or three English ones (translators word the same thing
+differently), and slots for glossary terms, sources, times and places. Korean particles are chosen by the slot word's final sound (을/를, 이/가, 은/는, 과/와,
 으로/로). Forty glossary concepts fill the term slots; the ten in REMOVED are the ones the test
 takes out of a copy of the glossary, so that `extract` must find them again. Their translations
 vary as real ones do: admitted renderings now and then (knowledge-based economy), plurals (nuclear
@@ -24,6 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus.tsv"
 ROWS, SEED = 800, 20240701
+PLAIN_SHARE = 0.15  # rows from frames without a term
 HEADER = "doc\tko\ten"
 
 # (concept id, kind, Korean forms with weights, English noun phrases with weights); kinds below. The English phrases
@@ -100,73 +102,157 @@ PLACES = [("함경남도의 한 비료공장", "a fertilizer factory in South Ha
 SECTORS = [("농업", "agriculture"), ("건설", "construction"), ("석탄 생산", "coal production"), ("교육", "education"),
            ("보건", "public health"), ("수산업", "fisheries")]
 
-# Frames: (Korean, English, kinds of A, kinds of B). {A|을} is term A with the particle pair 을/를,
+# Frames: (Korean variants, English variants, kinds of A, kinds of B); a row takes one Korean and
+# one English variant at random, as translators word the same thing differently. {A|을} is term A
+# with the particle pair 을/를,
 # {A} the bare term; {SRC|은}, {ORG|은}, {PLACE|을}, {TIME}, {YEAR}, {SECTOR} are fillers. A slot
 # takes terms of the kinds listed (P policies, systems and campaigns; B bodies; T topics), so that
 # the sentences make sense. English {A} is the term's noun phrase; a sentence's first letter is
 # capitalised.
 FRAMES = [
-    ("{SRC|은} {A|이} {TIME} 크게 진전되었다고 보도하였다.", "{SRC} reported that {A} had made great progress {TIME}.", "P"),
-    ("{TIME} 열린 회의에서는 {A|과} {B|을} 함께 추진하는 방안이 논의되었다.",
-     "At a meeting held {TIME}, ways of pursuing {A} together with {B} were discussed.", "P", "P"),
-    ("전문가들은 {A|이} {B|에} 미친 영향이 크지 않았다고 평가한다.", "Experts judge that {A} had little effect on {B}.",
-     "PT", "PBT"),
-    ("{A|은} 김정은 시기 경제정책의 핵심 요소로 꼽힌다.", "{A} is regarded as a key element of economic policy under Kim Jong Un.",
-     "P"),
-    ("북한 당국은 {A|을} 강화하기 위해 새로운 규정을 도입하였다.",
-     "The North Korean authorities introduced new regulations to strengthen {A}.", "PB"),
-    ("이 보고서는 {A|의} 실태를 탈북민 면담 자료를 토대로 분석한다.",
-     "This report analyses the state of {A} on the basis of interviews with defectors.", "PT"),
-    ("{YEAR}년 이후 {A|에} 대한 언급이 눈에 띄게 늘었다.", "Since {YEAR}, references to {A} have increased markedly.", "PBT"),
-    ("{A|와} 관련된 통계는 거의 공개되지 않는다.", "Statistics related to {A} are rarely made public.", "PT"),
-    ("{ORG|은} {A|을} 관철하기 위한 구체적인 대책을 세웠다.", "{ORG} drew up concrete measures to carry out {A}.", "P"),
-    ("{A|을} 둘러싼 논의는 {B|의} 문제와 분리하기 어렵다.",
-     "The debate over {A} is hard to separate from the question of {B}.", "PBT", "T"),
-    ("김정은 총비서는 {PLACE|을} 현지지도하면서 {A|을} 거듭 강조하였다.",
-     "During on-the-spot guidance at {PLACE}, General Secretary Kim Jong Un repeatedly stressed {A}.", "P"),
-    ("{A|은} 2000년대 이후 꾸준히 확대되어 왔다.", "{A} has expanded steadily since the 2000s.", "T"),
-    ("{A|에} 관한 선행 연구는 주로 제도적 측면에 집중되어 있다.",
-     "Earlier studies of {A} have focused mainly on its institutional aspects.", "PBT"),
-    ("{SRC|은} 사설에서 {A|을} 모든 부문에서 실현해야 한다고 주장하였다.",
-     "In an editorial, {SRC} argued that {A} must be realized in every sector.", "P"),
-    ("{A|이} 실제로 어떻게 작동하는지에 대해서는 알려진 바가 많지 않다.", "Little is known about how {A} actually works.",
-     "PB"),
-    ("이 글은 {A|과} {B|의} 관계를 중심으로 최근의 변화를 살펴본다.",
-     "This paper examines recent changes with a focus on the relationship between {A} and {B}.", "PBT", "PBT"),
-    ("{TIME} 당중앙위원회 전원회의는 {A|을} 주요 의제로 다루었다.",
-     "{TIME}, the plenary meeting of the Central Committee took up {A} as a main item on its agenda.", "PT"),
-    ("탈북민들의 증언에 따르면 {A|은} 지역마다 다르게 적용되었다.",
-     "According to the testimony of defectors, {A} was applied differently from region to region.", "P"),
-    ("{A|을} 통해 주민들의 생활을 개선하겠다는 것이 당국의 설명이다.",
-     "The authorities say that they will improve people's lives through {A}.", "P"),
-    ("{A|의} 성과는 아직 제한적인 것으로 보인다.", "The results of {A} still appear to be limited.", "P"),
-    ("정부는 {A|에} 대한 정책을 재검토할 필요가 있다.", "The government needs to review its policy on {A}.", "T"),
-    ("{SRC|은} {A|을} 모범적인 사례로 소개하였다.", "{SRC} presented {A} as an exemplary case.", "P"),
-    ("{A|과} {B|은} 서로 밀접하게 연결되어 있다.", "{A} and {B} are closely linked.", "PBT", "PBT"),
-    ("{A|이} 처음 언급된 것은 {YEAR}년이다.", "{A} was first mentioned in {YEAR}.", "PT"),
-    ("많은 연구자들이 {A|의} 의미를 과대평가해 왔다.", "Many researchers have overestimated the significance of {A}.", "PBT"),
-    ("{A|에} 따라 기업소들의 자율성이 다소 확대되었다.", "Under {A}, enterprises gained somewhat more autonomy.", "P"),
-    ("{TIME} 발표된 자료는 {A|의} 목표가 달성되지 못했음을 보여 준다.",
-     "Data released {TIME} show that the targets of {A} were not met.", "P"),
-    ("{A|은} 대북제재의 영향을 직접적으로 받고 있다.", "{A} is directly affected by sanctions against North Korea.", "BT"),
-    ("북한은 {A|을} 내세워 체제의 정당성을 강조한다.", "North Korea invokes {A} to stress the legitimacy of the regime.", "P"),
-    ("{A|을} 이해하려면 {B|을} 함께 고려해야 한다.", "To understand {A}, one must also consider {B}.", "PBT", "PBT"),
-    ("{SECTOR} 부문에서도 {A|이} 중요한 과제로 제기되었다.", "In {SECTOR}, too, {A} was raised as an important task.", "P"),
-    ("{ORG|은} {TIME} {A|에} 관한 결정을 채택하였다.", "{ORG} adopted a decision on {A} {TIME}.", "PT"),
-    ("{A|으로} 인해 지방 간부들의 부담이 늘어났다.", "The burden on local officials grew because of {A}.", "PT"),
-    ("{A|은} {B|과} 달리 법적 근거가 분명하지 않다.", "Unlike {B}, {A} has no clear legal basis.", "P", "P"),
-    ("{A|은} {TIME} 확대회의를 열고 {B|을} 논의하였다.", "{A} held an enlarged meeting {TIME} and discussed {B}.", "B", "PT"),
-    ("{A|의} 권한은 {YEAR}년 헌법 개정으로 강화되었다.",
-     "The powers of {A} were strengthened by the constitutional revision of {YEAR}.", "B"),
-    ("{A|은} {B|에} 관한 지시를 하부 기관에 내려보냈다.", "{A} sent instructions on {B} down to subordinate bodies.",
+    (("{SRC|은} {A|이} {TIME} 크게 진전되었다고 보도하였다.", "{SRC|은} {TIME} {A|에서} 큰 진전이 이루어졌다고 전하였다."),
+     ("{SRC} reported that {A} had made great progress {TIME}.", "{SRC} said {TIME} that {A} had advanced considerably.",
+      "According to {SRC}, {A} moved forward markedly {TIME}."), "P"),
+    (("{TIME} 열린 회의에서는 {A|과} {B|을} 함께 추진하는 방안이 논의되었다.",
+      "{TIME} 소집된 회의에서 {A|과} {B|을} 병행하는 문제가 토의되었다."),
+     ("At a meeting held {TIME}, ways of pursuing {A} together with {B} were discussed.",
+      "A meeting convened {TIME} discussed how to combine {A} with {B}.",
+      "{TIME}, officials met to consider pursuing {A} alongside {B}."), "P", "P"),
+    (("전문가들은 {A|이} {B|에} 미친 영향이 크지 않았다고 평가한다.", "{A|이} {B|에} 준 영향은 제한적이었다는 것이 전문가들의 평가이다."),
+     ("Experts judge that {A} had little effect on {B}.", "Specialists consider the impact of {A} on {B} to have been modest.",
+      "In the view of most analysts, {A} did not greatly affect {B}."), "PT", "PBT"),
+    (("{A|은} 김정은 시기 경제정책의 핵심 요소로 꼽힌다.", "김정은 집권 이후 {A|은} 경제정책의 중심에 놓였다."),
+     ("{A} is regarded as a key element of economic policy under Kim Jong Un.",
+      "Under Kim Jong Un, {A} has been central to economic policy.",
+      "Many see {A} as a core part of Kim Jong Un's economic agenda."), "P"),
+    (("북한 당국은 {A|을} 강화하기 위해 새로운 규정을 도입하였다.", "당국은 {A|을} 강화하려고 여러 규정을 새로 만들었다."),
+     ("The North Korean authorities introduced new regulations to strengthen {A}.",
+      "New rules were adopted by the authorities to reinforce {A}.",
+      "To bolster {A}, Pyongyang issued a set of new regulations."), "PB"),
+    (("이 보고서는 {A|의} 실태를 탈북민 면담 자료를 토대로 분석한다.", "본 연구는 탈북민 면담을 바탕으로 {A|의} 현황을 살펴본다."),
+     ("This report analyses the state of {A} on the basis of interviews with defectors.",
+      "Drawing on interviews with defectors, this study looks at how {A} stands today.",
+      "The present study uses defector interviews to assess {A}."), "PT"),
+    (("{YEAR}년 이후 {A|에} 대한 언급이 눈에 띄게 늘었다.", "{YEAR}년부터 {A|을} 언급하는 빈도가 높아졌다."),
+     ("Since {YEAR}, references to {A} have increased markedly.", "{A} has been mentioned far more often since {YEAR}.",
+      "Mentions of {A} have grown noticeably since {YEAR}."), "PBT"),
+    (("{A|와} 관련된 통계는 거의 공개되지 않는다.", "{A|에} 관한 통계 자료는 좀처럼 공개되지 않는다."),
+     ("Statistics related to {A} are rarely made public.", "Figures on {A} are seldom published.",
+      "Hardly any data on {A} are released."), "PT"),
+    (("{ORG|은} {A|을} 관철하기 위한 구체적인 대책을 세웠다.", "{ORG|은} {A|의} 관철을 위한 실무 대책을 마련하였다."),
+     ("{ORG} drew up concrete measures to carry out {A}.", "{ORG} prepared practical steps to implement {A}.",
+      "Concrete measures for carrying out {A} were worked out by {ORG}."), "P"),
+    (("{A|을} 둘러싼 논의는 {B|의} 문제와 분리하기 어렵다.", "{A|에} 관한 논의를 {B|의} 문제와 떼어 놓고 보기는 어렵다."),
+     ("The debate over {A} is hard to separate from the question of {B}.",
+      "Discussion of {A} cannot easily be divorced from {B}.",
+      "Any discussion of {A} soon turns to {B}."), "PBT", "T"),
+    (("김정은 총비서는 {PLACE|을} 현지지도하면서 {A|을} 거듭 강조하였다.",
+      "{PLACE|을} 현지지도한 김정은 총비서는 {A|의} 중요성을 강조하였다."),
+     ("During on-the-spot guidance at {PLACE}, General Secretary Kim Jong Un repeatedly stressed {A}.",
+      "Visiting {PLACE}, General Secretary Kim Jong Un emphasized the importance of {A}.",
+      "On a tour of {PLACE}, Kim Jong Un again underlined {A}."), "P"),
+    (("{A|은} 2000년대 이후 꾸준히 확대되어 왔다.", "2000년대 들어 {A|은} 점차 커졌다."),
+     ("{A} has expanded steadily since the 2000s.", "{A} has grown gradually since the turn of the century.",
+      "Since the early 2000s {A} has kept expanding."), "T"),
+    (("{A|에} 관한 선행 연구는 주로 제도적 측면에 집중되어 있다.", "지금까지 {A|에} 대한 연구는 대부분 제도 분석에 머물렀다."),
+     ("Earlier studies of {A} have focused mainly on its institutional aspects.",
+      "Most research on {A} so far has been limited to institutional analysis.",
+      "Previous work on {A} concentrates on formal institutions."), "PBT"),
+    (("{SRC|은} 사설에서 {A|을} 모든 부문에서 실현해야 한다고 주장하였다.", "{SRC} 사설은 {A|을} 전 부문에 걸쳐 관철할 것을 촉구하였다."),
+     ("In an editorial, {SRC} argued that {A} must be realized in every sector.",
+      "An editorial in {SRC} called for {A} to be carried through in all sectors.",
+      "{SRC} urged in an editorial that every sector put {A} into practice."), "P"),
+    (("{A|이} 실제로 어떻게 작동하는지에 대해서는 알려진 바가 많지 않다.", "{A|의} 실제 운영 방식은 거의 알려져 있지 않다."),
+     ("Little is known about how {A} actually works.", "How {A} operates in practice remains largely unknown.",
+      "We know little about the day-to-day workings of {A}."), "PB"),
+    (("이 글은 {A|과} {B|의} 관계를 중심으로 최근의 변화를 살펴본다.", "본고는 {A|과} {B|의} 상호 관계에 주목한다."),
+     ("This paper examines recent changes with a focus on the relationship between {A} and {B}.",
+      "This article focuses on how {A} and {B} relate to each other.",
+      "The paper looks at the links between {A} and {B}."), "PBT", "PBT"),
+    (("{TIME} 당중앙위원회 전원회의는 {A|을} 주요 의제로 다루었다.", "{TIME} 소집된 당중앙위원회 전원회의에서 {A|이} 핵심 의제가 되었다."),
+     ("{TIME}, the plenary meeting of the Central Committee took up {A} as a main item on its agenda.",
+      "{A} was a key agenda item at the plenary meeting of the Central Committee convened {TIME}.",
+      "The plenary meeting of the Central Committee held {TIME} discussed {A} at length."), "PT"),
+    (("탈북민들의 증언에 따르면 {A|은} 지역마다 다르게 적용되었다.", "탈북민들은 {A|이} 지역에 따라 달리 시행되었다고 증언한다."),
+     ("According to the testimony of defectors, {A} was applied differently from region to region.",
+      "Defectors testify that {A} was implemented unevenly across regions.",
+      "Testimony from defectors suggests {A} varied from one region to another."), "P"),
+    (("{A|을} 통해 주민들의 생활을 개선하겠다는 것이 당국의 설명이다.", "당국은 {A|으로} 주민 생활을 향상시키겠다고 밝혔다."),
+     ("The authorities say that they will improve people's lives through {A}.",
+      "Officials claim {A} will raise living standards.",
+      "According to the authorities, {A} is meant to make life better for ordinary people."), "P"),
+    (("{A|의} 성과는 아직 제한적인 것으로 보인다.", "현재까지 {A|이} 거둔 성과는 크지 않다."),
+     ("The results of {A} still appear to be limited.", "So far {A} has achieved little.",
+      "What {A} has delivered remains modest."), "P"),
+    (("정부는 {A|에} 대한 정책을 재검토할 필요가 있다.", "우리 정부의 {A} 대응 방안을 다시 점검해야 한다."),
+     ("The government needs to review its policy on {A}.", "Seoul should reconsider its approach to {A}.",
+      "The South Korean government ought to rethink how it handles {A}."), "T"),
+    (("{SRC|은} {A|을} 모범적인 사례로 소개하였다.", "{SRC|은} {A|을} 본보기로 내세웠다."),
+     ("{SRC} presented {A} as an exemplary case.", "{SRC} held up {A} as a model.",
+      "{A} was showcased by {SRC} as an example to follow."), "P"),
+    (("{A|과} {B|은} 서로 밀접하게 연결되어 있다.", "{A|과} {B|은} 떼려야 뗄 수 없는 관계에 있다."),
+     ("{A} and {B} are closely linked.", "{A} is inseparable from {B}.", "There is a close connection between {A} and {B}."),
+     "PBT", "PBT"),
+    (("{A|이} 처음 언급된 것은 {YEAR}년이다.", "{A|은} {YEAR}년에 처음 등장하였다."),
+     ("{A} was first mentioned in {YEAR}.", "{A} first appeared in {YEAR}.", "The first reference to {A} dates from {YEAR}."),
+     "PT"),
+    (("많은 연구자들이 {A|의} 의미를 과대평가해 왔다.", "{A|의} 의의는 흔히 과장되어 왔다."),
+     ("Many researchers have overestimated the significance of {A}.", "The importance of {A} has often been exaggerated.",
+      "Scholars have tended to overstate {A}."), "PBT"),
+    (("{A|에} 따라 기업소들의 자율성이 다소 확대되었다.", "{A|이} 시행되면서 기업소의 경영 자율성이 늘어났다."),
+     ("Under {A}, enterprises gained somewhat more autonomy.",
+      "With the introduction of {A}, enterprises were given more freedom in management.",
+      "{A} gave enterprises a little more room for manoeuvre."), "P"),
+    (("{TIME} 발표된 자료는 {A|의} 목표가 달성되지 못했음을 보여 준다.", "{TIME} 공개된 수치를 보면 {A|의} 목표는 미달되었다."),
+     ("Data released {TIME} show that the targets of {A} were not met.",
+      "Figures published {TIME} indicate that {A} fell short of its goals.",
+      "According to data made public {TIME}, the goals of {A} were missed."), "P"),
+    (("{A|은} 대북제재의 영향을 직접적으로 받고 있다.", "대북제재는 {A|에} 직접적인 타격을 주었다."),
+     ("{A} is directly affected by sanctions against North Korea.", "Sanctions have hit {A} directly.",
+      "International sanctions weigh heavily on {A}."), "BT"),
+    (("북한은 {A|을} 내세워 체제의 정당성을 강조한다.", "북한 지도부는 {A|을} 앞세워 체제 정당성을 선전한다."),
+     ("North Korea invokes {A} to stress the legitimacy of the regime.",
+      "The leadership uses {A} to justify its rule.", "Pyongyang points to {A} as proof of the system's legitimacy."), "P"),
+    (("{A|을} 이해하려면 {B|을} 함께 고려해야 한다.", "{A|을} 제대로 파악하기 위해서는 {B|도} 살펴보아야 한다."),
+     ("To understand {A}, one must also consider {B}.", "{A} cannot be understood without looking at {B}.",
+      "Making sense of {A} requires attention to {B} as well."), "PBT", "PBT"),
+    (("{SECTOR} 부문에서도 {A|이} 중요한 과제로 제기되었다.", "{SECTOR} 분야 역시 {A|을} 핵심 과업으로 삼았다."),
+     ("In {SECTOR}, too, {A} was raised as an important task.", "{A} also became a priority in {SECTOR}.",
+      "Even in {SECTOR}, {A} was treated as a key task."), "P"),
+    (("{ORG|은} {TIME} {A|에} 관한 결정을 채택하였다.", "{TIME} {ORG|은} {A|과} 관련한 결정서를 발표하였다."),
+     ("{ORG} adopted a decision on {A} {TIME}.", "{TIME}, {ORG} issued a resolution concerning {A}.",
+      "A decision on {A} was adopted by {ORG} {TIME}."), "PT"),
+    (("{A|으로} 인해 지방 간부들의 부담이 늘어났다.", "{A|은} 지방 간부들에게 적지 않은 부담이 되었다."),
+     ("The burden on local officials grew because of {A}.", "{A} put considerable strain on local cadres.",
+      "Local officials found {A} a heavy burden."), "PT"),
+    (("{A|은} {B|과} 달리 법적 근거가 분명하지 않다.", "{B|과} 비교하면 {A|의} 법적 근거는 모호하다."),
+     ("Unlike {B}, {A} has no clear legal basis.", "Compared with {B}, the legal basis of {A} is vague.",
+      "{A}, unlike {B}, rests on uncertain legal ground."), "P", "P"),
+    (("{A|은} {TIME} 확대회의를 열고 {B|을} 논의하였다.", "{TIME} {A} 확대회의에서는 {B|이} 집중 논의되었다."),
+     ("{A} held an enlarged meeting {TIME} and discussed {B}.",
+      "At an enlarged meeting {TIME}, {A} focused on {B}.", "{B} dominated an enlarged meeting of {A} {TIME}."), "B", "PT"),
+    (("{A|의} 권한은 {YEAR}년 헌법 개정으로 강화되었다.", "{YEAR}년 개정 헌법은 {A|의} 권한을 확대하였다."),
+     ("The powers of {A} were strengthened by the constitutional revision of {YEAR}.",
+      "The {YEAR} constitutional amendment expanded the authority of {A}.",
+      "{A} gained broader powers when the constitution was revised in {YEAR}."), "B"),
+    (("{A|은} {B|에} 관한 지시를 하부 기관에 내려보냈다.", "{A|은} 산하 기관들에 {B|과} 관련한 지침을 하달하였다."),
+     ("{A} sent instructions on {B} down to subordinate bodies.",
+      "{A} issued guidelines on {B} to the bodies under it.", "Directives on {B} went out from {A} to lower organs."),
      "B", "PT"),
     # Frames without a term: ordinary prose around the terms.
-    ("이 절에서는 연구 방법과 자료를 설명한다.", "This section describes the research method and the data."),
-    ("{SECTOR} 부문의 실적은 {TIME} 다소 개선되었다.", "Results in {SECTOR} improved somewhat {TIME}."),
-    ("{SRC|은} {PLACE|에서} 열린 행사를 상세히 전하였다.", "{SRC} gave a detailed account of an event held at {PLACE}."),
-    ("이러한 변화의 원인은 다음 장에서 자세히 다룬다.", "The causes of these changes are treated in detail in the next chapter."),
-    ("{ORG|은} {SECTOR} 부문의 간부들을 대폭 교체하였다.", "{ORG} replaced many of the officials in {SECTOR}."),
-    ("표 2는 {YEAR}년부터의 주요 지표를 정리한 것이다.", "Table 2 summarizes the main indicators since {YEAR}."),
+    (("이 절에서는 연구 방법과 자료를 설명한다.", "여기서는 연구에 사용한 자료와 방법을 소개한다."),
+     ("This section describes the research method and the data.", "Here we introduce our data and methods.")),
+    (("{SECTOR} 부문의 실적은 {TIME} 다소 개선되었다.", "{TIME} {SECTOR} 부문의 실적이 조금 나아졌다."),
+     ("Results in {SECTOR} improved somewhat {TIME}.", "Performance in {SECTOR} picked up slightly {TIME}.")),
+    (("{SRC|은} {PLACE|에서} 열린 행사를 상세히 전하였다.", "{PLACE|에서} 열린 행사는 {SRC|을} 통해 자세히 보도되었다."),
+     ("{SRC} gave a detailed account of an event held at {PLACE}.", "An event at {PLACE} was covered in detail by {SRC}.")),
+    (("이러한 변화의 원인은 다음 장에서 자세히 다룬다.", "변화의 배경은 다음 장에서 살펴본다."),
+     ("The causes of these changes are treated in detail in the next chapter.",
+      "The next chapter looks at why these changes came about.")),
+    (("{ORG|은} {SECTOR} 부문의 간부들을 대폭 교체하였다.", "{ORG|은} {SECTOR} 분야 간부진을 대거 물갈이하였다."),
+     ("{ORG} replaced many of the officials in {SECTOR}.", "{ORG} carried out a sweeping reshuffle of cadres in {SECTOR}.")),
+    (("표 2는 {YEAR}년부터의 주요 지표를 정리한 것이다.", "{YEAR}년 이후의 주요 지표는 표 2와 같다."),
+     ("Table 2 summarizes the main indicators since {YEAR}.", "The main indicators since {YEAR} are shown in Table 2.")),
 ]
 
 _PAIRS = {"을": ("을", "를"), "를": ("을", "를"), "이": ("이", "가"), "가": ("이", "가"), "은": ("은", "는"),
@@ -199,10 +285,14 @@ def _weighted(rng: random.Random, items):
     raise AssertionError
 
 
-def _fill(frame: tuple, rng: random.Random, terms) -> tuple[str, str]:
-    ko, en, *kinds = frame
+def _fill(frame: tuple, rng: random.Random, terms, first=None) -> tuple[str, str]:
+    ko_variants, en_variants, *kinds = frame
+    ko, en = rng.choice(ko_variants), rng.choice(en_variants)
     slots = {}
     for name, accepted in zip(("A", "B"), kinds):
+        if name == "A" and first is not None:
+            slots[name] = first
+            continue
         pool = [t for t in terms if t[1] in accepted and all(t is not other for other in slots.values())]
         slots[name] = rng.choice(pool)
     time, year = rng.choice(TIMES), rng.choice(YEARS)
@@ -239,9 +329,14 @@ def _substitute(template: str, fn) -> str:
 def generate(rows: int = ROWS, seed: int = SEED) -> list[tuple[str, str, str]]:
     """(doc, ko, en) rows; a document every 25 rows."""
     rng = random.Random(seed)
+    plain = [f for f in FRAMES if len(f) == 2]
     out = []
     for n in range(rows):
-        ko, en = _fill(rng.choice(FRAMES), rng, TERMS)
+        if rng.random() < PLAIN_SHARE:
+            ko, en = _fill(rng.choice(plain), rng, TERMS)
+        else:  # every term equally often in slot A, in a frame that suits it
+            term = rng.choice(TERMS)
+            ko, en = _fill(rng.choice([f for f in FRAMES if len(f) > 2 and term[1] in f[2]]), rng, TERMS, term)
         out.append((f"paper-{n // 25 + 1:04d}", ko, en))
     return out
 
@@ -251,12 +346,26 @@ def write(path: Path, rows: int = ROWS, seed: int = SEED) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8", newline="\n")
 
 
+def write_reduced_glossary(directory: Path) -> list[Path]:
+    """The bundled glossary without the ten REMOVED concepts, as YAML files (one per domain) in directory."""
+    from termkit.glossary import load_concepts
+    from termkit.yamlio import write_glossary
+
+    removed = {t[0] for t in REMOVED}
+    return write_glossary([c for c in load_concepts() if c.id not in removed], Path(directory))
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out", nargs="?", type=Path, default=CORPUS)
     ap.add_argument("--rows", type=int, default=ROWS)
     ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--reduced-glossary", type=Path, metavar="DIR",
+                    help="write the bundled glossary without the ten REMOVED concepts to DIR, and nothing else")
     args = ap.parse_args(argv)
+    if args.reduced_glossary:
+        write_reduced_glossary(args.reduced_glossary)
+        return
     write(args.out, args.rows, args.seed)
 
 
