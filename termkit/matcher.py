@@ -33,9 +33,10 @@ def _load_rapidfuzz():
 
     global _RAPIDFUZZ
     os.environ.setdefault("RAPIDFUZZ_IMPL", "cpp")
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
 
-    _RAPIDFUZZ = (fuzz, process)
+    _RAPIDFUZZ = (OSA, process)
 
 
 class Entry(NamedTuple):
@@ -135,7 +136,7 @@ class Matcher:
 
     def _fuzzy_spans(self, text: str, spans) -> list[tuple[int, int, int]]:
         """Romanized-looking stretches that match no form exactly but resemble one closely (misspellings)."""
-        from .romanized import candidates, cutoff, skeleton
+        from .romanized import candidates, cutoff, max_edits, skeleton
 
         starts = [s for s, _, _ in spans]  # spans are sorted and do not overlap
         out, seen = [], set()
@@ -145,20 +146,20 @@ class Matcher:
                 continue
             seen.add((s, e))
             cand = text[s:e]
-            need = cutoff(cand, kind, self.syllables)
-            if need is None:
+            if cutoff(cand, kind, self.syllables) is None:
                 continue
             sk = skeleton(cand)
-            if sk in self.rom_owner or len(sk) < 5:
+            if sk in self.rom_owner or len(sk) < 6:
                 continue  # a correct romanization in some system or spelling, or too short to judge
+            need = max_edits(sk)
             if _RAPIDFUZZ is None:
                 _load_rapidfuzz()
-            fuzz, process = _RAPIDFUZZ
+            osa, process = _RAPIDFUZZ
 
             n = len(sk)
             block = [x for length in range(n * 2 // 3, n * 3 // 2 + 2)
                      for x in self.rom_blocks.get((sk[0], length), ())]
-            best = process.extractOne(sk, block, scorer=fuzz.ratio, score_cutoff=need) if block else None
+            best = process.extractOne(sk, block, scorer=osa.distance, score_cutoff=need) if block else None
             if best is None:
                 continue
             if any(sk in known for known in self.rom_skeletons):

@@ -16,9 +16,19 @@ _MARKER = re.compile(r"\*{1,2}|_{1,2}|\n")
 _PAREN = re.compile(r"\(([^()\n]{2,120})\)")
 _CAPS = re.compile(r"[A-Z][a-zŏŭë'’-]+(?:[ -][A-Z][a-zŏŭë'’-]+){1,4}")
 MIN_LETTERS = 6
-FUZZY_CUTOFF = 82  # rapidfuzz ratio on skeletons, for candidates shaped like romanized Korean
-FUZZY_CUTOFF_UNSHAPED = 80  # a lone word not shaped like Korean (kuksanwha: 'wha' is no syllable);
-# every candidate is compared only with forms that share its first letter (see Matcher.rom_blocks)
+FUZZY_CUTOFF = 1  # a candidate's shape is enough to look further (see max_edits for how far)
+FUZZY_CUTOFF_UNSHAPED = 1
+
+
+def max_edits(skeleton_: str) -> int:
+    """How many edits (OSA distance: a transposition is one) a misspelling may be from a known form.
+
+    One for short forms, where two edits turn Vietnamese and Chinese romanizations (Da Nang) into
+    Korean ones; more for long phrases. Every candidate is compared only with forms that share its
+    first letter and roughly its length (see Matcher.rom_blocks).
+    """
+    n = len(skeleton_)
+    return 1 if n <= 9 else 2 if n <= 15 else 3
 
 
 def skeleton(text: str) -> str:

@@ -135,8 +135,10 @@ class ProbableMisspelling(_SystemCounter):
     Why: misspellings such as "Charyok Kaengseng" are too many to list; a stretch in italics, in
     parentheses, or a run of capitalised words that look like Korean syllables is compared with
     every romanization of every concept, tolerantly (breves, apostrophes, hyphens, k/g, t/d, p/b,
-    ch/j and ŏ/eo/o are not errors), and reported when it is close to one (rapidfuzz ratio ≥ 82 on
-    the folded forms). The suggestion is the concept's form in the document's own system.
+    ch/j and ŏ/eo/o are not errors), and reported when it is close to one: one edit away on the
+    folded forms (a transposition counts as one; rapidfuzz's OSA distance), two for forms of ten
+    letters or more, three beyond fifteen. The suggestion is the concept's form in the document's
+    own system.
 
     Okay: The spirit of self-reliance (*charyok kaengsaeng*) was stressed.
     TK403: The spirit of self-reliance (*Charyok Kaengseng*) was stressed.
