@@ -119,8 +119,9 @@ class InconsistentSource:
 
     def __init__(self, ctx):
         self.ctx = ctx
-        self.counts = defaultdict(Counter)  # surface -> concept -> occurrences
-        self.lines = {}
+        self.single: dict[str, tuple[int, int, int]] = {}  # surface -> (concept, count, first line): compact
+        self.counts: dict[str, Counter] = {}  # surface -> concept -> occurrences, once two concepts share it
+        self.lines: dict[tuple[str, int], list[int]] = {}
         self.keep = {}
 
     def _pairs(self, seg):
@@ -135,12 +136,24 @@ class InconsistentSource:
 
     def count(self, seg):
         for surface, ci, h in self._pairs(seg):
-            self.counts[surface][ci] += 1
-            lines = self.lines.setdefault((surface, ci), [])
-            if len(lines) < 5:
-                lines.append(h.line)
+            if surface in self.counts:
+                self.counts[surface][ci] += 1
+                lines = self.lines.setdefault((surface, ci), [])
+                if len(lines) < 5:
+                    lines.append(h.line)
+            elif surface in self.single:
+                first, n, line = self.single[surface]
+                if first == ci:
+                    self.single[surface] = (first, n + 1, line)
+                else:
+                    del self.single[surface]
+                    self.counts[surface] = Counter({first: n, ci: 1})
+                    self.lines[(surface, first)], self.lines[(surface, ci)] = [line], [h.line]
+            else:
+                self.single[surface] = (ci, 1, h.line)
 
     def ready(self) -> bool:
+        self.single = {}
         for surface, by_concept in self.counts.items():
             if len(by_concept) > 1:
                 def rank(ci):  # the concept the form is approved for, then the most frequent, keeps it

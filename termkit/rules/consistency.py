@@ -40,28 +40,40 @@ class InconsistentRendering:
 
     def __init__(self, ctx):
         self.ctx = ctx
-        self.counts: dict[int, Counter] = defaultdict(Counter)
-        self.lines: dict[tuple[int, str], list[int]] = {}  # first lines of each form, for messages
-        self.surface: dict[tuple[int, str], str] = {}
+        # Compact while a concept has one rendering (the usual case): (form, count, first line). A
+        # document rule's state lives until the document ends, so it must stay small.
+        self.single: dict[int, tuple[str, int, int]] = {}
+        self.multi: dict[int, Counter] = {}
+        self.lines: dict[tuple[int, str], list[int]] = {}  # first lines of each form, once forms differ
         self.dominant: dict[int, str] = {}
 
     def count(self, seg):
         for hit in seg.hits:
             got = _attribute(hit, self.ctx)
-            if got:
-                self.counts[got[0]][got[1]] += 1
+            if not got:
+                continue
+            ci, form = got
+            if ci in self.multi:
+                self.multi[ci][form] += 1
                 lines = self.lines.setdefault(got, [])
                 if len(lines) < 6:
                     lines.append(hit.line)
-                self.surface.setdefault(got, next(e.form for e in self.ctx.entries(hit, "en")
-                                                  if e.form.casefold() == got[1]))
+            elif ci in self.single:
+                first, n, line = self.single[ci]
+                if first == form:
+                    self.single[ci] = (first, n + 1, line)
+                else:
+                    del self.single[ci]
+                    self.multi[ci] = Counter({first: n, form: 1})
+                    self.lines[(ci, first)], self.lines[got] = [line], [hit.line]
+            else:
+                self.single[ci] = (form, 1, hit.line)
 
     def ready(self) -> bool:
-        for ci, counts in self.counts.items():
-            if len(counts) > 1:
-                order = [t.form.casefold() for t in self.ctx.concept(ci).terms]
-                self.dominant[ci] = min(counts, key=lambda f: (-counts[f], order.index(f) if f in order
-                                                               else len(order)))
+        self.single = {}  # only concepts with two or more renderings are reported
+        for ci, counts in self.multi.items():
+            order = [t.form.casefold() for t in self.ctx.concept(ci).terms]
+            self.dominant[ci] = min(counts, key=lambda f: (-counts[f], order.index(f) if f in order else len(order)))
         return bool(self.dominant)
 
     def report(self, seg):
@@ -73,7 +85,7 @@ class InconsistentRendering:
             c = self.ctx.concept(ci)
             lines = self.lines[(ci, dom)]
             where = ", ".join(str(n) for n in lines[:5]) + (", …" if len(lines) > 5 else "")
-            dom_form = self.surface[(ci, dom)]
+            dom_form = next((t.form for t in c.terms if t.form.casefold() == dom), dom)
             yield finding(hit, "TK301", "warning",
                           f"'{hit.found}' renders {label(c)}, which this document also renders "
                           f"'{dom_form}' (line {where}); preferred: '{c.preferred}'", c, [dom_form])
