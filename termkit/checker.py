@@ -59,17 +59,33 @@ class Checker:
 
     def _run(self, path: str, segments: Callable[[], Iterable[Segment]], bilingual: bool,
              suppressed: dict | None = None) -> list[Finding]:
-        """Segment rules as segments stream by; document rules count, then report in a second pass if needed."""
+        """Segment rules as segments stream by; document rules count, then report in a second pass if needed.
+
+        Input is usually grouped by document, so a document is closed when the next one begins: its
+        state is dropped unless it has something to report. Memory then holds one open document's
+        counts, not every document's. A closed document that comes back (interleaved rows) is counted
+        again from the start in an extra pass, so its result is the same either way.
+        """
         seg_rules = [r for r in self.rules if not r.per_document]
         doc_rules = [r for r in self.rules if r.per_document]
         states: dict[str | None, list] = {}
+        pending: dict[str | None, list] = {}
+        closed: set = set()
+        reopened: set = set()
         findings: list[Finding] = []
         cache: list[Document] | None = [] if doc_rules else None
         held = 0
+        current = _NO_DOC
         for seg in self._matched(path, segments(), bilingual):
             findings.extend(rule_registry.run(seg_rules, seg, self.context))
             if not doc_rules:
                 continue
+            if seg.doc != current:
+                if current in states:
+                    self._close(current, states, pending, closed)
+                current = seg.doc
+                if current in closed:
+                    reopened.add(current)
             state = states.get(seg.doc)
             if state is None:
                 state = states[seg.doc] = [r.func(self.context) for r in doc_rules]
@@ -80,7 +96,19 @@ class Checker:
                 cache.append(seg)
                 if held > self.CACHE_HITS:
                     cache = None
-        pending = {doc: [r for r in state if r.ready()] for doc, state in states.items()}
+        for doc in list(states):
+            self._close(doc, states, pending, closed)
+        if reopened:  # interleaved documents: count them again, whole, before reporting
+            for doc in reopened:
+                pending.pop(doc, None)
+                states[doc] = [r.func(self.context) for r in doc_rules]
+            again = cache if cache is not None else self._matched(path, segments(), bilingual)
+            for seg in again:
+                if seg.doc in reopened:
+                    for r in states[seg.doc]:
+                        r.count(seg)
+            for doc in reopened:
+                self._close(doc, states, pending, closed)
         if any(pending.values()):
             again = cache if cache is not None else self._matched(path, segments(), bilingual)
             for seg in again:
@@ -88,6 +116,14 @@ class Checker:
                     findings.extend(r.report(seg))
         sup = suppressed or {}
         return sorted({f for f in findings if not _suppressed(f, sup)}, key=Finding.sort_key)
+
+    @staticmethod
+    def _close(doc, states: dict, pending: dict, closed: set) -> None:
+        """End a document's counting: keep the rules that have something to report, drop the rest."""
+        ready = [r for r in states.pop(doc) if r.ready()]
+        if ready:
+            pending[doc] = ready
+        closed.add(doc)
 
     def check_segments(self, path: str, segments: Iterable[Segment] | Callable,
                        suppressed: dict | None = None) -> list[Finding]:
@@ -175,6 +211,9 @@ class Checker:
             if not any(fnmatch.fnmatch(str(f), pat) or fnmatch.fnmatch(f.name, pat)
                        for pat in self.config.exclude):
                 yield f
+
+
+_NO_DOC = object()  # before the first segment: equal to no document key, not even None
 
 
 def _replay(segments: Iterable[Segment]) -> Callable[[], Iterable[Segment]]:

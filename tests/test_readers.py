@@ -236,3 +236,18 @@ def test_pdf_page_and_line(tmp_path):
     bad.write_bytes(b"%PDF-1.4 truncated")
     code, _, err = check(bad)
     assert code == 2 and "bad.pdf" in err and "Traceback" not in err
+
+
+def test_interleaved_documents_give_the_same_findings(tmp_path):
+    grouped = tmp_path / "grouped.tsv"
+    mixed = tmp_path / "mixed.tsv"
+    rows = [("a", "자력갱생", "Self-reliance."), ("a", "자력갱생", "Self-regeneration."),
+            ("b", "자력갱생", "Self-regeneration."), ("b", "자력갱생", "Self-regeneration."),
+            ("a", "자력갱생", "Self-reliance.")]
+    grouped.write_text("doc\tko\ten\n" + "".join("\t".join(r) + "\n" for r in sorted(rows, key=lambda r: r[0])),
+                       encoding="utf-8")
+    mixed.write_text("doc\tko\ten\n" + "".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
+    _, g, _ = check(grouped)
+    _, m, _ = check(mixed)
+    assert [(x["doc"], x["code"], x["found"]) for x in g] == [("a", "TK301", "Self-regeneration")]
+    assert [(x["doc"], x["code"], x["found"]) for x in m] == [("a", "TK301", "Self-regeneration")]
