@@ -22,6 +22,16 @@ DOC_NAMES = ("doc", "document", "file")
 CODE_TAGS = {"ph", "bpt", "ept", "it", "ut", "sc", "ec", "sm", "em", "cp"}
 
 
+class _Reader:
+    """What every reader shares: its path, the options, and (for text) the suppressions it collects."""
+
+    bilingual = True
+
+    def __init__(self, path: Path, config=None):
+        self.path, self.config = path, config
+        self.suppressions: dict = {}
+
+
 def open_document(path: Path, config):
     suffix = path.suffix.lower()
     if suffix in TABULAR:
@@ -31,11 +41,11 @@ def open_document(path: Path, config):
     if suffix == ".po":
         return PoDocument(path, config)
     if suffix == ".docx":
-        return DocxDocument(path)
+        return DocxDocument(path, config)
     if suffix in (".html", ".htm"):
         return HtmlDocument(path, config)
     if suffix == ".pdf":
-        return PdfDocument(path)
+        return PdfDocument(path, config)
     doc = TextDocument(path, config.encoding)
     doc.bilingual = False
     return doc
@@ -67,16 +77,14 @@ def _pick(header: list[str], given: str | None, names: tuple[str, ...], what: st
     return None
 
 
-class TabularDocument:
+class TabularDocument(_Reader):
     """TSV (no quoting: a field may start with a quote mark) or CSV with a header, read by pandas in chunks."""
 
-    bilingual = True
     CHUNK = 50_000
 
-    def __init__(self, path: Path, config):
-        self.path, self.config = path, config
-        self.tsv = path.suffix.lower() == ".tsv"
-        self.suppressions: dict = {}
+    @property
+    def tsv(self) -> bool:
+        return self.path.suffix.lower() == ".tsv"
 
     def segments(self) -> Iterator[Segment]:
         import pandas as pd
@@ -170,14 +178,9 @@ def _korean_english(src: str | None, tgt: str | None, path: Path):
     raise InputError(f"termkit checks Korean→English; this file is {src or '?'}→{tgt or '?'}", str(path))
 
 
-class TmxDocument:
+class TmxDocument(_Reader):
     """TMX 1.4: one segment per <tu>, the Korean <tuv> as source and the English one as target."""
 
-    bilingual = True
-
-    def __init__(self, path: Path, config):
-        self.path = path
-        self.suppressions: dict = {}
 
     def segments(self) -> Iterator[Segment]:
         XML = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -207,14 +210,9 @@ class TmxDocument:
             el.clear()
 
 
-class XliffDocument:
+class XliffDocument(_Reader):
     """XLIFF 1.2 (<trans-unit>) and 2.x (<unit>/<segment>); languages from the file, <file original> as doc."""
 
-    bilingual = True
-
-    def __init__(self, path: Path, config):
-        self.path = path
-        self.suppressions: dict = {}
 
     def segments(self) -> Iterator[Segment]:
         doc = None
@@ -241,14 +239,9 @@ class XliffDocument:
             el.clear()
 
 
-class PoDocument:
+class PoDocument(_Reader):
     """gettext PO: msgid is the Korean source, msgstr the English target."""
 
-    bilingual = True
-
-    def __init__(self, path: Path, config):
-        self.path, self.config = path, config
-        self.suppressions: dict = {}
 
     def segments(self) -> Iterator[Segment]:
         import polib
@@ -305,14 +298,10 @@ def _lines(doc: TextDocument) -> Iterator[str]:
 
 # -- English-only documents in other formats -----------------------------------------------------
 
-class DocxDocument:
+class DocxDocument(_Reader):
     """A Word document: one segment per paragraph (tables included); line = paragraph number."""
 
     bilingual = False
-
-    def __init__(self, path: Path):
-        self.path = path
-        self.suppressions: dict = {}
 
     def segments(self) -> Iterator[Segment]:
         try:
@@ -335,14 +324,10 @@ _BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "blockquot
            "caption", "title"}
 
 
-class HtmlDocument:
+class HtmlDocument(_Reader):
     """An HTML page: one segment per block element, located by the element's source line."""
 
     bilingual = False
-
-    def __init__(self, path: Path, config):
-        self.path, self.config = path, config
-        self.suppressions: dict = {}
 
     def segments(self) -> Iterator[Segment]:
         from lxml import etree, html
@@ -363,14 +348,10 @@ class HtmlDocument:
                 yield Segment(str(self.path), el.sourceline or 1, text)
 
 
-class PdfDocument:
+class PdfDocument(_Reader):
     """A PDF: text per page (pypdf); findings are located as FILE#page=N with the line on that page."""
 
     bilingual = False
-
-    def __init__(self, path: Path):
-        self.path = path
-        self.suppressions: dict = {}
 
     def segments(self) -> Iterator[Segment]:
         try:

@@ -78,3 +78,42 @@ def finding(hit: Hit, code: str, severity: str, message: str, c: Concept | None,
     return Finding(hit.path, hit.line, hit.column, hit.end_line, hit.end_column, code, severity, message,
                    hit.found, c.id if c else None, c.ko if c else None, tuple(suggestions),
                    segment=hit.segment if hit.side else None, doc=hit.doc, side=hit.side)
+
+
+class ValueCounts:
+    """How often each value occurs per key, with the first lines of each: compact while a key has one value.
+
+    Document rules keep this until their document ends, and a key almost always has one value (a
+    concept rendered one way), so that case costs one small tuple, not a Counter and a list.
+    """
+
+    def __init__(self, keep_lines: int = 5):
+        from collections import Counter
+
+        self._counter = Counter
+        self.keep_lines = keep_lines
+        self.single: dict = {}  # key -> (value, count, first line)
+        self.multi: dict = {}  # key -> Counter(value -> count), once a second value appears
+        self.lines: dict = {}  # (key, value) -> first lines, for keys in multi
+
+    def add(self, key, value, line: int) -> None:
+        if key in self.multi:
+            self.multi[key][value] += 1
+            lines = self.lines.setdefault((key, value), [])
+            if len(lines) < self.keep_lines:
+                lines.append(line)
+        elif key in self.single:
+            first, n, first_line = self.single[key]
+            if first == value:
+                self.single[key] = (first, n + 1, first_line)
+            else:
+                del self.single[key]
+                self.multi[key] = self._counter({first: n, value: 1})
+                self.lines[(key, first)], self.lines[(key, value)] = [first_line], [line]
+        else:
+            self.single[key] = (value, 1, line)
+
+    def conflicts(self) -> dict:
+        """Keys with two or more values; the one-value keys are dropped (nothing to report for them)."""
+        self.single = {}
+        return self.multi

@@ -1,10 +1,10 @@
 """TK601 source terms without a rendering in the target; TK602 one rendering for two source concepts."""
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from . import rule
-from .base import approved, finding, label
+from .base import ValueCounts, approved, finding, label
 from ..normalize import fold_key
 
 
@@ -119,9 +119,7 @@ class InconsistentSource:
 
     def __init__(self, ctx):
         self.ctx = ctx
-        self.single: dict[str, tuple[int, int, int]] = {}  # surface -> (concept, count, first line): compact
-        self.counts: dict[str, Counter] = {}  # surface -> concept -> occurrences, once two concepts share it
-        self.lines: dict[tuple[str, int], list[int]] = {}
+        self.uses = ValueCounts()  # English surface -> source concept it renders
         self.keep = {}
 
     def _pairs(self, seg):
@@ -136,25 +134,10 @@ class InconsistentSource:
 
     def count(self, seg):
         for surface, ci, h in self._pairs(seg):
-            if surface in self.counts:
-                self.counts[surface][ci] += 1
-                lines = self.lines.setdefault((surface, ci), [])
-                if len(lines) < 5:
-                    lines.append(h.line)
-            elif surface in self.single:
-                first, n, line = self.single[surface]
-                if first == ci:
-                    self.single[surface] = (first, n + 1, line)
-                else:
-                    del self.single[surface]
-                    self.counts[surface] = Counter({first: n, ci: 1})
-                    self.lines[(surface, first)], self.lines[(surface, ci)] = [line], [h.line]
-            else:
-                self.single[surface] = (ci, 1, h.line)
+            self.uses.add(surface, ci, h.line)
 
     def ready(self) -> bool:
-        self.single = {}
-        for surface, by_concept in self.counts.items():
+        for surface, by_concept in self.uses.conflicts().items():
             if len(by_concept) > 1:
                 def rank(ci):  # the concept the form is approved for, then the most frequent, keeps it
                     ok = any(fold_key(f) == surface for f in approved(self.ctx.concept(ci)))
@@ -168,7 +151,7 @@ class InconsistentSource:
             if keep is None or ci == keep:
                 continue
             c, kept = self.ctx.concept(ci), self.ctx.concept(keep)
-            lines = ", ".join(str(x) for x in self.lines[(surface, keep)])
+            lines = ", ".join(str(x) for x in self.uses.lines[(surface, keep)])
             yield finding(h, "TK602", "warning",
                           f"'{h.found}' renders {label(c)} here but {label(kept)} elsewhere in this "
                           f"document (line {lines}); use '{approved(c)[0]}'", c, approved(c))

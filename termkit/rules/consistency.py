@@ -1,10 +1,9 @@
 """TK301: one concept rendered in two or more approved ways in one document."""
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 
 from . import rule
-from .base import finding, label
+from .base import ValueCounts, finding, label
 
 
 def _attribute(hit, ctx):
@@ -40,38 +39,17 @@ class InconsistentRendering:
 
     def __init__(self, ctx):
         self.ctx = ctx
-        # Compact while a concept has one rendering (the usual case): (form, count, first line). A
-        # document rule's state lives until the document ends, so it must stay small.
-        self.single: dict[int, tuple[str, int, int]] = {}
-        self.multi: dict[int, Counter] = {}
-        self.lines: dict[tuple[int, str], list[int]] = {}  # first lines of each form, once forms differ
+        self.renderings = ValueCounts(keep_lines=6)  # concept -> glossary form (casefolded)
         self.dominant: dict[int, str] = {}
 
     def count(self, seg):
         for hit in seg.hits:
             got = _attribute(hit, self.ctx)
-            if not got:
-                continue
-            ci, form = got
-            if ci in self.multi:
-                self.multi[ci][form] += 1
-                lines = self.lines.setdefault(got, [])
-                if len(lines) < 6:
-                    lines.append(hit.line)
-            elif ci in self.single:
-                first, n, line = self.single[ci]
-                if first == form:
-                    self.single[ci] = (first, n + 1, line)
-                else:
-                    del self.single[ci]
-                    self.multi[ci] = Counter({first: n, form: 1})
-                    self.lines[(ci, first)], self.lines[got] = [line], [hit.line]
-            else:
-                self.single[ci] = (form, 1, hit.line)
+            if got:
+                self.renderings.add(got[0], got[1], hit.line)
 
     def ready(self) -> bool:
-        self.single = {}  # only concepts with two or more renderings are reported
-        for ci, counts in self.multi.items():
+        for ci, counts in self.renderings.conflicts().items():
             order = [t.form.casefold() for t in self.ctx.concept(ci).terms]
             self.dominant[ci] = min(counts, key=lambda f: (-counts[f], order.index(f) if f in order else len(order)))
         return bool(self.dominant)
@@ -83,7 +61,7 @@ class InconsistentRendering:
                 continue
             ci, dom = got[0], self.dominant[got[0]]
             c = self.ctx.concept(ci)
-            lines = self.lines[(ci, dom)]
+            lines = self.renderings.lines[(ci, dom)]
             where = ", ".join(str(n) for n in lines[:5]) + (", …" if len(lines) > 5 else "")
             dom_form = next((t.form for t in c.terms if t.form.casefold() == dom), dom)
             yield finding(hit, "TK301", "warning",
