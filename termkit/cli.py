@@ -125,7 +125,7 @@ def check(
 ) -> int:
     """Check translations against the glossary."""
     from .checker import Checker, exceeds
-    from .output import signature, summary, write_json, write_text
+    from .output import signature, summary, write_findings
 
     if (source is None) != (target is None):
         raise typer.BadParameter("--source and --target go together")
@@ -162,26 +162,9 @@ def check(
                 findings.extend(checker.check_file(item))
         except TermkitError as e:  # report it, keep checking the other files, exit 2 at the end
             errors.append(e)
-    sig = signature(checker.matcher.glossary_hash, cfg)
-    if diff:
-        pass  # the diff was the output
-    elif format is CheckFormat.json:
-        write_json(findings, sys.stdout, sig)
-    elif format is CheckFormat.sarif:
-        from .output import write_sarif
-        from .rules import all_rules
-
-        write_sarif(findings, sys.stdout, sig, all_rules())
-    elif format is CheckFormat.github:
-        from .output import write_github
-
-        write_github(findings, sys.stdout)
-    elif format is CheckFormat.csv:
-        from .output import write_csv
-
-        write_csv(findings, sys.stdout)
-    else:
-        write_text(findings, sys.stdout, colour=sys.stdout.isatty())
+    if not diff:  # with --diff the diff is the output
+        write_findings(format.value, findings, sys.stdout, signature(checker.matcher.glossary_hash, cfg),
+                       colour=sys.stdout.isatty())
     if not quiet and format is CheckFormat.text:
         typer.echo(summary(findings, nfiles), err=True)
     if fix and not quiet:

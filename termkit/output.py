@@ -126,3 +126,19 @@ def write_sarif(findings: list[Finding], out: TextIO, sig: str, rules) -> None:
 
     json.dump(sarif(findings, sig, rules), out, ensure_ascii=False, indent=2)
     out.write("\n")
+
+
+def write_findings(fmt: str, findings: list[Finding], out: TextIO, sig: str, colour: bool = False) -> None:
+    """Findings in one of `check`'s formats: text, json, sarif, github or csv."""
+    if fmt == "json":
+        write_json(findings, out, sig)
+    elif fmt == "sarif":
+        from .rules import all_rules
+
+        write_sarif(findings, out, sig, all_rules())
+    elif fmt == "github":
+        write_github(findings, out)
+    elif fmt == "csv":
+        write_csv(findings, out)
+    else:
+        write_text(findings, out, colour=colour)
