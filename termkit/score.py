@@ -260,6 +260,16 @@ def _inside(matcher, concepts, hits) -> tuple[int, str] | None:
     return None
 
 
+
+def _first_unused(hits, used: set[int], pairs_of):
+    """(index, first pair) of the first hit not yet used whose pairs_of(hit) is non-empty, else None."""
+    for i, h in enumerate(hits):
+        if i not in used:
+            pairs = pairs_of(h)
+            if pairs:
+                return i, pairs[0]
+    return None
+
 def term_scores(matcher, sources: list[str], hypotheses: list[str]):
     """Per segment, the source term occurrences and their outcome: [(concept, correct, form or None)]."""
     per_segment = []
@@ -278,13 +288,7 @@ def term_scores(matcher, sources: list[str], hypotheses: list[str]):
         used: set[int] = set()
         outcome = []
         for concepts in occurrences:
-            chosen = None
-            for i, h in enumerate(hyp_hits):
-                if i not in used:
-                    pairs = _renders(matcher, h, concepts)
-                    if pairs:
-                        chosen = (i, pairs[0])
-                        break
+            chosen = _first_unused(hyp_hits, used, lambda h: _renders(matcher, h, concepts))
             if chosen is not None:
                 used.add(chosen[0])
                 outcome.append((chosen[1][0], True, chosen[1][1]))
@@ -293,13 +297,7 @@ def term_scores(matcher, sources: list[str], hypotheses: list[str]):
             if inside is not None:
                 outcome.append((inside[0], True, inside[1]))
                 continue
-            other = None
-            for i, h in enumerate(hyp_hits):
-                if i not in used:
-                    pairs = _any_form(matcher, h, concepts)
-                    if pairs:
-                        other = (i, pairs[0])
-                        break
+            other = _first_unused(hyp_hits, used, lambda h: _any_form(matcher, h, concepts))
             first = min(concepts, key=lambda ci: matcher.concepts[ci].id)
             if other is not None:
                 used.add(other[0])

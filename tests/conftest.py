@@ -29,6 +29,14 @@ def bundled():
     return Checker()
 
 
+@pytest.fixture(scope="session")
+def empty_config(tmp_path_factory):
+    """An empty configuration file, so that no .termkit.toml or [tool.termkit] nearby changes a result."""
+    path = tmp_path_factory.mktemp("config") / "termkit.toml"
+    path.write_text("[tool.termkit]\n", encoding="utf-8")
+    return path
+
+
 def run_cli(*args, cwd=None, env=None):
     """Run the installed command line in a subprocess; returns (code, stdout, stderr)."""
     import subprocess

@@ -57,11 +57,8 @@ TK502_LINE = (f"{PASSAGE}:43:54: TK502 'Kim Jong-il' is in South Korean media st
 
 
 @pytest.fixture(scope="module")
-def config(tmp_path_factory):
-    """An empty configuration file, so that no .termkit.toml or [tool.termkit] nearby changes the result."""
-    path = tmp_path_factory.mktemp("config") / "termkit.toml"
-    path.write_text("", encoding="utf-8")
-    return path
+def config(empty_config):
+    return empty_config
 
 
 def check_json(path, config):

@@ -12,13 +12,6 @@ from conftest import ROOT, run_cli
 PASSAGE = ROOT / "examples" / "kinu-passage.md"
 
 
-@pytest.fixture(scope="module")
-def empty_config(tmp_path_factory):
-    cfg = tmp_path_factory.mktemp("cfg") / "termkit.toml"
-    cfg.write_text("[tool.termkit]\n", encoding="utf-8")
-    return cfg
-
-
 def findings_json(path, cfg):
     return json.loads(run_cli("check", "--format", "json", "--config", cfg, path)[1])["findings"]
 
