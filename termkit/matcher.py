@@ -92,7 +92,7 @@ class Matcher:
             if c.hanja:
                 add(korean, canonical(c.hanja), Entry(ci, "hanja", c.hanja))
         self.keys: list[tuple[Entry, ...]] = []
-        self.latin = self._automaton(latin)
+        self.latin = self._key_table(latin)
         self.korean = self._automaton(korean)
         self._index_romanizations()
 
@@ -167,6 +167,29 @@ class Matcher:
             out.append((s, e, self.fuzzy_key[self.rom_owner[best[0]][0]]))
         return out
 
+    def _key_table(self, table: dict[str, list[Entry]]) -> dict[str, tuple[int, int]]:
+        """Latin keys → (key id, length), in key-id order: the scanner is built from it when first used."""
+        out = {}
+        for key in sorted(table):
+            out[key] = (len(self.keys), len(key))
+            self.keys.append(tuple(table[key]))
+        return out
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state.pop("_scanner", None)  # a compiled Rust automaton does not pickle; rebuilt in ~7 ms
+        return state
+
+    def _latin_scanner(self):
+        """The Latin keys' automaton (ahocorasick_rs: twice pyahocorasick's speed, matches as one list)."""
+        scanner = self.__dict__.get("_scanner")
+        if scanner is None:
+            import ahocorasick_rs as ars
+
+            scanner = self._scanner = ars.AhoCorasick(
+                list(self.latin), matchkind=ars.MatchKind.Standard, implementation=ars.Implementation.ContiguousNFA)
+        return scanner
+
     def _automaton(self, table: dict[str, list[Entry]]):
         a = ahocorasick.Automaton()
         for key in sorted(table):
@@ -179,20 +202,21 @@ class Matcher:
     # -- finding -------------------------------------------------------------------------------
 
     def _latin_spans(self, text: str) -> list[tuple[int, int, int]]:
-        if not len(self.latin):
+        if not self.latin:
             return []
         norm = Normalized(text)
         t = norm.text
         n = len(t)
+        base = next(iter(self.latin.values()))[0]  # the first Latin key's id; the rest follow in order
         cands = []
-        for end, (kid, klen) in self.latin.iter(t):
-            start = end - klen + 1
-            if start > 0 and t[start - 1].isalnum():
+        for i, start, end in self._latin_scanner().find_matches_as_indexes(t, overlapping=True):
+            if start and t[start - 1].isalnum():
+                continue  # inside a longer word
+            if end < n and t[end].isalnum():
                 continue
-            if end + 1 < n and t[end + 1].isalnum():
-                continue
-            cands.append((start, end + 1, kid))
-        return [(norm.raw_offset(s), norm.raw_end(e), kid) for s, e, kid in _leftmost_longest(cands)]
+            cands.append((start, end, base + i))
+        raw_offset, raw_end = norm.raw_offset, norm.raw_end
+        return [(raw_offset(s), raw_end(e), kid) for s, e, kid in _leftmost_longest(cands)]
 
     def _korean_spans(self, text: str) -> list[tuple[int, int, int]]:
         if not len(self.korean) or not _HAS_CJK.search(text):

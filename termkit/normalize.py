@@ -30,12 +30,22 @@ _FOLD_NON_ASCII = re.compile("[" + re.escape("".join(chr(k) for k in _FOLD if k 
 _FOLD_STR = {chr(k): v for k, v in _FOLD.items()}
 
 
+_ASCII_SEPARATORS = "".join(chr(k) for k, v in _FOLD.items() if k < 128 and v == " ")
+
+
 def _fold(text: str) -> str:
     if not text.isascii():
         text = _FOLD_NON_ASCII.sub(lambda m: _FOLD_STR[m.group()], text)
-    return _FOLD_ASCII_SEP.sub(" ", text)
+    for ch in _ASCII_SEPARATORS:  # a chain of str.replace: ten times faster than one regex pass
+        if ch in text:
+            text = text.replace(ch, " ")
+    return text
+
+
 _BLANK_LINES = re.compile(r"\n[ \t\r]*\n[\s]*")
-_SPACES = re.compile(r" {2,}")
+_BLANK_WS_LINES = re.compile(r"\n[ \t\r]+\n")
+# Two spaces or more: led by a two-character literal, several times faster than " {2,}".
+_SPACES = re.compile("  +")
 
 
 def fold_same_length(text: str) -> str:
@@ -66,8 +76,11 @@ class Normalized:
     __slots__ = ("text", "_norm_starts", "_shift")
 
     def __init__(self, raw: str):
-        t = _BLANK_LINES.sub(lambda m: BARRIER * len(m.group()), raw)
-        t = _fold(t)
+        # Blank lines become barriers: the common "\n\n" by str.replace, lines of spaces or CRLF by regex.
+        t = raw
+        if _BLANK_WS_LINES.search(t):
+            t = _BLANK_LINES.sub(lambda m: BARRIER * len(m.group()), t)
+        t = _fold(t.replace("\n\n", BARRIER * 2))
         low = t.lower()
         if len(low) != len(t):  # a few code points lower to two characters (İ); keep offsets
             low = "".join(c.lower() if len(c.lower()) == 1 else c for c in t)
@@ -105,8 +118,6 @@ def is_word_char(c: str) -> bool:
     return c.isalnum()
 
 
-_DECOMPOSED = re.compile("[\u1100-\u1112][\u1161-\u1175][\u11a8-\u11c2]?|.[\u0300-\u036f\u3099\u309a]+", re.S)
-
 
 _COMPAT_JAMO = re.compile("[\u3131-\u3163]+")
 _COMPAT_L = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
@@ -135,6 +146,9 @@ def _compose_compat(run: str) -> list[tuple[str, int, int]]:
 
 # Text without combining marks, conjoining or compatibility jamo is NFC for all practical purposes;
 # this one regex scan is several times cheaper than unicodedata.is_normalized.
+_DECOMPOSED_RUN = re.compile("[\u0300-\u036f\u1100-\u11ff\u3131-\u318e\u3099\u309a\ua960-\ua97f\ud7b0-\ud7ff]+")
+_SYLLABLE = re.compile("[\u1100-\u1112][\u1161-\u1175][\u11a8-\u11c2]?")
+_COMPAT_CHARS = frozenset(map(chr, range(0x3131, 0x318f)))
 _MAYBE_DECOMPOSED = re.compile("[\u0300-\u036f\u1100-\u11ff\u3131-\u318e\u3099\u309a\ua960-\ua97f\ud7b0-\ud7ff]")
 
 
@@ -151,41 +165,63 @@ class OffsetMap:
         return i + (self.shift[k - 1] if k else 0)
 
 
-def nfc_with_map(raw: str):
-    """NFC text (compatibility jamo composed) and, if it differs from raw, a map to raw offsets."""
+def nfc_with_map(raw: str, _compat: bool = True):
+    """NFC text (compatibility jamo composed) and, if it differs from raw, a map to raw offsets.
+
+    One scan led by a character class finds runs of marks and jamo (an alternation would be several
+    times slower); each run is recomposed with its base character, and the rest is copied untouched.
+    """
     if raw.isascii() or not _MAYBE_DECOMPOSED.search(raw):
-        return raw, None
-    if _COMPAT_JAMO.search(raw):
-        pieces, starts, last = [], [], 0
-        for m in _COMPAT_JAMO.finditer(raw):
-            pieces.append(raw[last:m.start()])
-            starts.extend(range(last, m.start()))
-            for text, s, _ in _compose_compat(m.group()):
-                pieces.append(text)
-                starts.append(m.start() + s)
-            last = m.end()
-        pieces.append(raw[last:])
-        starts.extend(range(last, len(raw) + 1))
-        text, inner = nfc_with_map("".join(pieces))
-        return text, starts if inner is None else [starts[inner[i]] for i in range(len(text) + 1)]
-    if unicodedata.is_normalized("NFC", raw):
         return raw, None
     out: list[str] = []
     at: list[int] = []
     shift: list[int] = []
     removed = last = 0
-    for m in _DECOMPOSED.finditer(raw):
+    leftover = False
+    for m in _DECOMPOSED_RUN.finditer(raw):
         s, e = m.span()
-        composed = unicodedata.normalize("NFC", m.group())
-        out.append(raw[last:s])
-        out.append(composed)
-        removed += (e - s) - len(composed)
-        at.append(s - (shift[-1] if shift else 0) + len(composed))
-        shift.append(removed)
-        last = e
+        if any(ch in _COMPAT_CHARS for ch in m.group()):
+            if _compat:
+                return _nfc_compat(raw)
+            continue  # compatibility jamo that compose to nothing (a lone ㄱ) stay as they are
+        if not "\u1100" <= raw[s] <= "\u1112" and s > last:
+            s -= 1  # marks or a final jamo: recompose with the character they sit on
+        # A run of conjoining jamo is a word: recompose it syllable by syllable, so that offsets
+        # inside it (a particle after a term) stay exact.
+        pieces = [p.span() for p in _SYLLABLE.finditer(raw, s, e)] or [(s, e)]
+        for ps, pe in pieces:
+            composed = unicodedata.normalize("NFC", raw[ps:pe])
+            if composed == raw[ps:pe]:
+                continue
+            leftover = leftover or bool(_MAYBE_DECOMPOSED.search(composed))
+            out.append(raw[last:ps])
+            out.append(composed)
+            removed += (pe - ps) - len(composed)
+            at.append(ps - (shift[-1] if shift else 0) + len(composed))
+            shift.append(removed)
+            last = pe
+    if not out:
+        return raw, None
     out.append(raw[last:])
     text = "".join(out)
-    if unicodedata.normalize("NFC", text) != text:  # recomposition across pieces: map conservatively
+    if leftover and not unicodedata.is_normalized("NFC", text):  # marks with no precomposed form: rare
         text = unicodedata.normalize("NFC", text)
         return text, [min(round(i * len(raw) / max(len(text), 1)), len(raw)) for i in range(len(text) + 1)]
     return text, OffsetMap(at, shift)
+
+
+def _nfc_compat(raw: str):
+    """nfc_with_map for text with compatibility jamo (ㅈㅏㄹㅕㄱ): compose them first, then NFC."""
+    pieces, starts, last = [], [], 0
+    for m in _COMPAT_JAMO.finditer(raw):
+        pieces.append(raw[last:m.start()])
+        starts.extend(range(last, m.start()))
+        for text, s, _ in _compose_compat(m.group()):
+            pieces.append(text)
+            starts.append(m.start() + s)
+        last = m.end()
+    pieces.append(raw[last:])
+    starts.extend(range(last, len(raw) + 1))
+    text, inner = nfc_with_map("".join(pieces), _compat=False)
+    return text, starts if inner is None else [starts[inner[i]] for i in range(len(text) + 1)]
+

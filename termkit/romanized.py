@@ -12,7 +12,8 @@ those it its his her their our we they he she you see also not no but if then th
 what when where why how all any each more most other some into over under after before between about
 e g i e cf et al ibid op cit p pp vol no ed eds trans""".split())
 _WORD = re.compile(r"[A-Za-zŎŏŬŭËëÉé'’ʼ-]+")
-_MARKER = re.compile(r"\*{1,2}|_{1,2}|\n")
+# Emphasis: a marker, 2–80 characters on one line with no marker inside, the same marker again.
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)([^\n*_]{2,80})(?<=\S)\1")
 _PAREN = re.compile(r"\(([^()\n]{2,120})\)")
 _CAPS = re.compile(r"[A-Z][a-zŏŭë'’-]+(?:[ -][A-Z][a-zŏŭë'’-]+){1,4}")
 MIN_LETTERS = 6
@@ -72,20 +73,7 @@ def looks_romanized(word: str, syll: frozenset[str] | None = None) -> bool:
 
 def candidates(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of stretches that may be romanized Korean: italics, parentheses, capitalised runs."""
-    out = []
-    # Emphasis: pair equal markers on one line (cheaper than one regex with look-arounds).
-    open_marker = None
-    for m in _MARKER.finditer(text):
-        mark = m.group()
-        if mark == "\n":
-            open_marker = None
-        elif open_marker and open_marker[0] == mark and 2 <= m.start() - open_marker[1] <= 80:
-            s, e = open_marker[1], m.start()
-            if not text[s].isspace() and not text[e - 1].isspace():
-                out.append((s, e, "italic"))
-            open_marker = None
-        else:
-            open_marker = (mark, m.end())
+    out = [(m.start(2), m.end(2), "italic") for m in _EMPHASIS.finditer(text)]
     for m in _PAREN.finditer(text):
         start = m.start(1)
         for part in re.finditer(r"[^,;]+", m.group(1)):

@@ -26,6 +26,9 @@ class Context:
     romanization: str | None = None  # house style for romanized terms: mr | rr | None (the dominant one)
     options: dict = field(default_factory=dict)
     _by_kind: dict = field(default_factory=dict, repr=False)
+    # Per-key answers that do not depend on the hit's surroundings, remembered for the whole run:
+    # a megabyte holds thousands of hits but only a few hundred distinct keys.
+    memo: dict = field(default_factory=dict, repr=False)
 
     def entries(self, hit: Hit, kind: str) -> tuple[Entry, ...]:
         """A hit's entries of one kind; grouped once per key and remembered, as rules ask often."""
@@ -36,6 +39,12 @@ class Context:
                 kinds.setdefault(e.kind, []).append(e)
             kinds = self._by_kind[hit.key] = {k: tuple(v) for k, v in kinds.items()}
         return kinds.get(kind, ())
+
+    def has_kind(self, hit: Hit, kind: str) -> bool:
+        kinds = self._by_kind.get(hit.key)
+        if kinds is None:
+            return bool(self.entries(hit, kind))
+        return kind in kinds
 
     def concept(self, index: int) -> Concept:
         return self.matcher.concepts[index]

@@ -8,6 +8,16 @@ from .base import ValueCounts, finding, label
 
 def _attribute(hit, ctx):
     """(concept, glossary form) a hit renders, if it is an approved, attributable rendering."""
+    if hit.evidence or hit.context:
+        return _attribute_uncached(hit, ctx)
+    memo = ctx.memo.setdefault("TK301", {})
+    got = memo.get(hit.key, memo)
+    if got is memo:  # without a gloss or a source, the answer depends on the key alone
+        got = memo[hit.key] = _attribute_uncached(hit, ctx)
+    return got
+
+
+def _attribute_uncached(hit, ctx):
     ok = [e for e in ctx.entries(hit, "en") if e.status in ("preferred", "admitted")]
     if not ok:
         return None

@@ -19,20 +19,26 @@ def _base(found: str) -> str:
 
 def name_hits(doc, ctx):
     """(hit, concept, style) for each person's name; style is dprk, sk, other or None (same in both)."""
+    memo = ctx.memo.setdefault("names", {})
     for hit in doc.hits:
-        entries = ctx.entries(hit, "name")
-        if not entries:
+        if not ctx.has_kind(hit, "name"):
             continue
-        c = ctx.concept(entries[0].concept)
-        found = _base(hit.found)
-        styles = {style for style, form in c.names if fold_keep_hyphens(form) == found}
-        if {"dprk", "sk"} <= styles:
-            style = None
-        elif styles:
-            style = sorted(styles)[0]
-        else:
-            style = "other"  # right letters, wrong hyphenation
-        yield hit, c, style
+        got = memo.get((hit.key, hit.found))
+        if got is None:  # depends on the key and the spelling found
+            got = memo[(hit.key, hit.found)] = _style(hit, ctx)
+        yield (hit, *got)
+
+
+def _style(hit, ctx):
+    """(concept, style) of a name hit."""
+    c = ctx.concept(ctx.entries(hit, "name")[0].concept)
+    found = _base(hit.found)
+    styles = {style for style, form in c.names if fold_keep_hyphens(form) == found}
+    if {"dprk", "sk"} <= styles:
+        return c, None
+    if styles:
+        return c, sorted(styles)[0]
+    return c, "other"  # right letters, wrong hyphenation
 
 
 def _suggest(c, styles):

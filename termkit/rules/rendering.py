@@ -6,7 +6,13 @@ from .base import approved, finding, label
 
 
 def _rejected(doc, ctx, statuses, code, severity, what):
+    memo = ctx.memo.setdefault(code, {})
     for hit in doc.hits:
+        flagged = memo.get(hit.key)
+        if flagged is None:  # most hits are approved forms: skip them by key
+            flagged = memo[hit.key] = any(e.status in statuses for e in ctx.entries(hit, "en"))
+        if not flagged:
+            continue
         seen = set()
         for e in ctx.entries(hit, "en"):
             if e.status not in statuses or e.concept in seen:

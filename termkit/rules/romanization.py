@@ -58,6 +58,16 @@ def _system_forms(ctx, ci):
 
 def romanization_system(hit, ctx):
     """(concept, 'mr' | 'rr' | None) for a romanized form found exactly: None when both systems agree."""
+    if not ctx.has_kind(hit, "rom"):
+        return None, None
+    memo = ctx.memo.setdefault("system", {})
+    got = memo.get((hit.key, hit.found))
+    if got is None:  # depends on the key and the spelling found; asked by TK402 and TK403 alike
+        got = memo[(hit.key, hit.found)] = _romanization_system(hit, ctx)
+    return got
+
+
+def _romanization_system(hit, ctx):
     for e in ctx.entries(hit, "rom"):
         c = ctx.concept(e.concept)
         mr, rr = _system_forms(ctx, e.concept)
