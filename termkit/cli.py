@@ -122,6 +122,8 @@ def check(
     fix: bool = typer.Option(False, "--fix", help="Replace wrong and deprecated renderings (TK101, TK102) and "
                              "known misspellings (TK401) where exactly one replacement is right; .txt/.md only."),
     diff: bool = typer.Option(False, "--diff", help="With --fix: show the changes as a unified diff, write nothing."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Processes to check files with "
+                                       "[default: every core for 4 MB of input or more, else 1]."),
 ) -> int:
     """Check translations against the glossary."""
     from .checker import Checker, exceeds
@@ -137,31 +139,42 @@ def check(
             setattr(cfg, name, value)
     checker = Checker(cfg)
     findings, errors, nfiles = [], [], 0
-    jobs = [("pair", (source, target))] if source is not None else []
+    files: list[Path] = []
     try:
-        jobs += [("file", p) for p in checker.files([str(p) for p in paths or ()])]
+        files = list(checker.files([str(p) for p in paths or ()]))
     except TermkitError as e:
         errors.append(e)
     if diff and not fix:
         raise typer.BadParameter("--diff goes with --fix")
-    fixed = 0
-    for kind, item in jobs:
+    if source is not None:
         nfiles += 1
         try:
-            if kind == "pair":
-                findings.extend(checker.check_paired(*item))
-            elif fix:
-                from .fix import fix_file
-
-                result = fix_file(checker, item, write=not diff)
-                fixed += len(result.edits)
-                if diff and result.diff:
-                    sys.stdout.write(result.diff)
-                findings.extend(result.remaining)
-            else:
-                findings.extend(checker.check_file(item))
-        except TermkitError as e:  # report it, keep checking the other files, exit 2 at the end
+            findings.extend(checker.check_paired(source, target))
+        except TermkitError as e:
             errors.append(e)
+    fixed = 0
+    if fix:
+        from .fix import fix_file
+
+        for item in files:
+            nfiles += 1
+            try:
+                result = fix_file(checker, item, write=not diff)
+            except TermkitError as e:  # report it, keep checking the other files, exit 2 at the end
+                errors.append(e)
+                continue
+            fixed += len(result.edits)
+            if diff and result.diff:
+                sys.stdout.write(result.diff)
+            findings.extend(result.remaining)
+    else:
+        from .parallel import auto_jobs, check_files
+
+        for _, found, error in check_files(checker, files, jobs or auto_jobs(files)):
+            nfiles += 1
+            findings.extend(found)
+            if error is not None:  # report it, keep checking the other files, exit 2 at the end
+                errors.append(error)
     if not diff:  # with --diff the diff is the output
         write_findings(format.value, findings, sys.stdout, signature(checker.matcher.glossary_hash, cfg),
                        colour=sys.stdout.isatty())

@@ -13,6 +13,9 @@ class TermkitError(Exception):
         self.line = line
         self.column = column
 
+    def __reduce__(self):  # keep the place when sent between processes (termkit check --jobs)
+        return (type(self), (self.message, self.path, self.line, self.column))
+
     def __str__(self) -> str:
         where = ""
         if self.path:

@@ -83,8 +83,37 @@ def _compiled(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
+_CJK = re.compile(f"[{CJK_CLASS}]")
+_RUN_LEAD = frozenset("0123456789" + JOINERS + "\r\n")
+
+
 def korean_runs(text: str):
-    return _compiled(_KOREAN_RUN_PATTERN).finditer(text)
+    """Runs of Hangul or hanja words, as matches of the run pattern.
+
+    Found from their first Hangul or hanja character (a one-class scan, fast over English text);
+    the run is then matched from the digits and joiners just before it (5개년), so a run of digits
+    alone is never a run.
+    """
+    run = _compiled(_KOREAN_RUN_PATTERN)
+    pos = 0
+    while (seed := _CJK.search(text, pos)) is not None:
+        start = seed.start()
+        while start > pos and text[start - 1] in _RUN_LEAD:
+            start -= 1
+        m = None
+        while start < seed.start():  # the first digit whose run reaches the word (not a joiner)
+            if "0" <= text[start] <= "9":
+                m = run.match(text, start)
+                if m.end() > seed.start():
+                    break
+                start = m.end()
+                m = None
+            else:
+                start += 1
+        if m is None:
+            m = run.match(text, seed.start())
+        yield m
+        pos = m.end()
 
 
 def is_particle_tail(rest: str) -> bool:

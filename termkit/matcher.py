@@ -219,7 +219,7 @@ class Matcher:
         return [(raw_offset(s), raw_end(e), kid) for s, e, kid in _leftmost_longest(cands)]
 
     def _korean_spans(self, text: str) -> list[tuple[int, int, int]]:
-        if not len(self.korean) or not _HAS_CJK.search(text):
+        if not len(self.korean):  # korean_runs scans for Hangul and hanja itself
             return []
         cands = []
         for m in korean_runs(text):

@@ -144,6 +144,34 @@ def test_bad_inputs_exit_2_but_other_files_checked(tmp_path):
     assert code == 2 and "bin.txt: binary file" in err and "TK401" in out  # nothing lost
 
 
+def test_jobs_give_the_same_output_as_one_process(tmp_path):
+    """--jobs 2 checks files in two processes: same findings, same order, errors kept with their place."""
+    for n in range(6):
+        (tmp_path / f"part-{n}.md").write_text(("Filler line.\n" * n) + (BAD if n % 2 else GOOD), encoding="utf-8")
+    (tmp_path / "part-3b.txt").write_bytes(b"\x00\x01\x02binary")
+    runs = [run_cli("check", "--format", "json", *MINI, "--jobs", j, tmp_path) for j in ("1", "2")]
+    (code1, out1, err1), (code2, out2, err2) = runs
+    assert code1 == code2 == 2 and out1 == out2 and err1 == err2
+    found = json.loads(out1)["findings"]
+    assert [f["path"].rsplit("/", 1)[-1] for f in found] == ["part-1.md"] * 2 + ["part-3.md"] * 2 + ["part-5.md"] * 2
+    assert [f["line"] for f in found] == [2, 2, 4, 4, 6, 6]
+    assert "part-3b.txt: binary file" in err2 and "Traceback" not in err2
+
+
+def test_jobs_in_process_api_matches_sequential(tmp_path, mini):
+    from termkit.parallel import check_files
+
+    files = []
+    for n in range(5):
+        files.append(tmp_path / f"f{n}.md")
+        files[-1].write_text(BAD * (n + 1), encoding="utf-8")
+    files.insert(2, tmp_path / "missing.md")
+    one = [(f, found, str(e) if e else None) for f, found, e in check_files(mini, files, 1)]
+    two = [(f, found, str(e) if e else None) for f, found, e in check_files(mini, files, 2)]
+    assert one == two and [len(found) for _, found, _ in one] == [2, 4, 0, 6, 8, 10]
+    assert one[2][2].startswith(str(files[2])) and "cannot read" in one[2][2]
+
+
 def test_bad_options_exit_2():
     for args in (["check", "--bogus", "x"], ["check", "--format", "yaml", "x"], ["check", "--select", "XX1", "x"],
                  ["nosuchcommand"], ["rule", "TK999"]):

@@ -81,3 +81,16 @@ def test_spacing_and_spelling_never_change_whether_found(mini, form, data, parti
     switched = form.replace("로동", "노동") if "로동" in form else form.replace("노동", "로동")
     switched = switched.replace("숫자", "수자") if "숫자" in switched else switched.replace("수자", "숫자")
     assert concepts_in(mini, f"앞 {switched}{particle} 뒤") == base
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=["가", "나", "漢", "1", "2", " ", "-", ".", "·", "×", "\n", "\r", "\t", "a", "("], max_size=16))
+def test_korean_runs_are_the_run_pattern_matches_that_hold_hangul_or_hanja(text):
+    """korean_runs starts from Hangul/hanja (fast); it must give the runs a plain scan of the pattern gives."""
+    import re
+
+    from termkit.korean import _KOREAN_RUN_PATTERN, CJK_CLASS, korean_runs
+
+    cjk = re.compile(f"[{CJK_CLASS}]")
+    expected = [m.span() for m in re.finditer(_KOREAN_RUN_PATTERN, text) if cjk.search(m.group())]
+    assert [m.span() for m in korean_runs(text)] == expected

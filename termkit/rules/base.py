@@ -83,7 +83,8 @@ def approved(c: Concept) -> list[str]:
 
 def finding(hit: Hit, code: str, severity: str, message: str, c: Concept | None,
             suggestions=()) -> Finding:
-    message = _LINE_BREAK.sub(" ", message)  # a term wrapped over two lines is quoted on one
+    if "\n" in message:  # a term wrapped over two lines is quoted on one
+        message = _LINE_BREAK.sub(" ", message)
     return Finding(hit.path, hit.line, hit.column, hit.end_line, hit.end_column, code, severity, message,
                    hit.found, c.id if c else None, c.ko if c else None, tuple(suggestions),
                    segment=hit.segment if hit.side else None, doc=hit.doc, side=hit.side)
