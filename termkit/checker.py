@@ -68,6 +68,7 @@ class Checker:
         """
         seg_rules = [r for r in self.rules if not r.per_document]
         doc_rules = [r for r in self.rules if r.per_document]
+        ctx, view = self.context, rule_registry.view
         states: dict[str | None, list] = {}
         pending: dict[str | None, list] = {}
         closed: set = set()
@@ -88,9 +89,9 @@ class Checker:
                     reopened.add(current)
             state = states.get(seg.doc)
             if state is None:
-                state = states[seg.doc] = [r.func(self.context) for r in doc_rules]
+                state = states[seg.doc] = [self._start(r) for r in doc_rules]
             for r in state:
-                r.count(seg)
+                r.count(view(seg, r.needs, ctx))
             if cache is not None:
                 held += len(seg.hits) + len(seg.source_hits)
                 cache.append(seg)
@@ -101,21 +102,27 @@ class Checker:
         if reopened:  # interleaved documents: count them again, whole, before reporting
             for doc in reopened:
                 pending.pop(doc, None)
-                states[doc] = [r.func(self.context) for r in doc_rules]
+                states[doc] = [self._start(r) for r in doc_rules]
             again = cache if cache is not None else self._matched(path, segments(), bilingual)
             for seg in again:
                 if seg.doc in reopened:
                     for r in states[seg.doc]:
-                        r.count(seg)
+                        r.count(view(seg, r.needs, ctx))
             for doc in reopened:
                 self._close(doc, states, pending, closed)
         if any(pending.values()):
             again = cache if cache is not None else self._matched(path, segments(), bilingual)
             for seg in again:
                 for r in pending.get(seg.doc, ()):
-                    findings.extend(r.report(seg))
+                    findings.extend(r.report(view(seg, r.needs, ctx)))
         sup = suppressed or {}
         return sorted({f for f in findings if not _suppressed(f, sup)}, key=Finding.sort_key)
+
+    def _start(self, r):
+        """A document rule's state for one document, knowing which hits it needs."""
+        state = r.func(self.context)
+        state.needs = r.needs
+        return state
 
     @staticmethod
     def _close(doc, states: dict, pending: dict, closed: set) -> None:

@@ -39,6 +39,21 @@ def _load_rapidfuzz():
     _RAPIDFUZZ = (OSA, process)
 
 
+# What a key's entries are, as bits (Matcher.key_masks): a rule names the bits it looks at, and the
+# checker hands it only the hits whose key has one of them (EVIDENCE: the hit has a gloss beside it).
+EN_APPROVED, EN_WRONG, EN_DEPRECATED, MISSPELLING, ROM, FUZZY, NAME, KOREAN, EVIDENCE = (1 << i for i in range(9))
+
+
+def entry_mask(entries) -> int:
+    mask = 0
+    for e in entries:
+        if e.kind == "en":
+            mask |= EN_APPROVED if e.status in APPROVED else EN_WRONG if e.status == "wrong" else EN_DEPRECATED
+        else:
+            mask |= {"misspelling": MISSPELLING, "rom": ROM, "fuzzy": FUZZY, "name": NAME}.get(e.kind, KOREAN)
+    return mask
+
+
 class Entry(NamedTuple):
     """What a matching key stands for: a concept's form of one kind (and status, for English).
 
@@ -95,6 +110,7 @@ class Matcher:
         self.latin = self._key_table(latin)
         self.korean = self._automaton(korean)
         self._index_romanizations()
+        self.key_masks = [entry_mask(entries) for entries in self.keys]
 
         # Concepts for which an English form is approved: such a form is wrong elsewhere only with evidence.
         self.approved_by_form: dict[str, frozenset[int]] = {}

@@ -5,6 +5,8 @@ import re
 import unicodedata
 from bisect import bisect_right
 
+from .scan import char_range, find_chars
+
 # One character in, one character out, so offsets survive: typographic quotes and apostrophes,
 # dashes and hyphens (hyphen = space, so 'self-reliance' = 'self reliance'), emphasis markers,
 # line breaks and the romanization diacritics (ŏ ŭ with breve or caron, macrons).
@@ -23,19 +25,28 @@ for cp in range(0xFF01, 0xFF5F):  # full-width ASCII
     _FOLD.setdefault(cp, chr(cp - 0xFEE0))
 BARRIER = "\x00"  # a blank line: no term may span it
 _FOLD_TABLE = str.maketrans(_FOLD)
-# The same folds as two regex passes, several times faster than str.translate on non-ASCII text:
-# the ASCII separators by a plain replacement, the sparse non-ASCII characters by a lookup.
+# The same folds, several times faster than str.translate on non-ASCII text: the ASCII separators
+# by str.replace, the sparse non-ASCII characters where find_chars finds them.
 _FOLD_ASCII_SEP = re.compile("[" + re.escape("".join(chr(k) for k, v in _FOLD.items() if k < 128 and v == " ")) + "]")
-_FOLD_NON_ASCII = re.compile("[" + re.escape("".join(chr(k) for k in _FOLD if k >= 128)) + "]")
-_FOLD_STR = {chr(k): v for k, v in _FOLD.items()}
 
 
 _ASCII_SEPARATORS = "".join(chr(k) for k, v in _FOLD.items() if k < 128 and v == " ")
 
 
+_NON_ASCII_FOLDED = "".join(chr(k) for k in sorted(_FOLD) if k >= 128)
+_NON_ASCII_TO = [_FOLD[ord(c)] for c in _NON_ASCII_FOLDED]
+
+
 def _fold(text: str) -> str:
-    if not text.isascii():
-        text = _FOLD_NON_ASCII.sub(lambda m: _FOLD_STR[m.group()], text)
+    if not text.isascii():  # one for one, so the pieces between the characters found stay put
+        pieces, last = [], 0
+        for i, s, e in find_chars(text, _NON_ASCII_FOLDED):
+            pieces.append(text[last:s])
+            pieces.append(_NON_ASCII_TO[i])
+            last = e
+        if pieces:
+            pieces.append(text[last:])
+            text = "".join(pieces)
     for ch in _ASCII_SEPARATORS:  # a chain of str.replace: ten times faster than one regex pass
         if ch in text:
             text = text.replace(ch, " ")
@@ -146,7 +157,19 @@ def _compose_compat(run: str) -> list[tuple[str, int, int]]:
 
 # Text without combining marks, conjoining or compatibility jamo is NFC for all practical purposes;
 # this one regex scan is several times cheaper than unicodedata.is_normalized.
-_DECOMPOSED_RUN = re.compile("[\u0300-\u036f\u1100-\u11ff\u3131-\u318e\u3099\u309a\ua960-\ua97f\ud7b0-\ud7ff]+")
+_DECOMPOSED_CHARS = (char_range("\u0300", "\u036f") + char_range("\u1100", "\u11ff") + char_range("\u3131", "\u318e")
+                     + "\u3099\u309a" + char_range("\ua960", "\ua97f") + char_range("\ud7b0", "\ud7ff"))
+
+
+def _runs(found) -> list[tuple[int, int]]:
+    """Runs of adjacent characters, from find_chars' matches."""
+    runs: list[list[int]] = []
+    for _, s, e in found:
+        if runs and runs[-1][1] == s:
+            runs[-1][1] = e
+        else:
+            runs.append([s, e])
+    return [(s, e) for s, e in runs]
 _SYLLABLE = re.compile("[\u1100-\u1112][\u1161-\u1175][\u11a8-\u11c2]?")
 _COMPAT_CHARS = frozenset(map(chr, range(0x3131, 0x318f)))
 _MAYBE_DECOMPOSED = re.compile("[\u0300-\u036f\u1100-\u11ff\u3131-\u318e\u3099\u309a\ua960-\ua97f\ud7b0-\ud7ff]")
@@ -171,16 +194,15 @@ def nfc_with_map(raw: str, _compat: bool = True):
     One scan led by a character class finds runs of marks and jamo (an alternation would be several
     times slower); each run is recomposed with its base character, and the rest is copied untouched.
     """
-    if raw.isascii() or not _MAYBE_DECOMPOSED.search(raw):
+    if raw.isascii():
         return raw, None
     out: list[str] = []
     at: list[int] = []
     shift: list[int] = []
     removed = last = 0
     leftover = False
-    for m in _DECOMPOSED_RUN.finditer(raw):
-        s, e = m.span()
-        if any(ch in _COMPAT_CHARS for ch in m.group()):
+    for s, e in _runs(find_chars(raw, _DECOMPOSED_CHARS)):
+        if any(ch in _COMPAT_CHARS for ch in raw[s:e]):
             if _compat:
                 return _nfc_compat(raw)
             continue  # compatibility jamo that compose to nothing (a lone ㄱ) stay as they are

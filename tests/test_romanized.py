@@ -1,5 +1,6 @@
 """Romanized Korean in English text: tolerant recognition, fuzzy misspellings, system consistency, names."""
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from termkit.romanized import looks_romanized, skeleton
 
@@ -84,3 +85,32 @@ def test_name_order_and_hyphenation(bundled, text, code):
     found = bundled.check_text(text)
     assert [f.code for f in found] == [code]
     assert found[0].concept in ("gim-jeong-eun", "gim-jeong-il")
+
+
+def _scanned_candidates(text):
+    """The candidates as plain regex scans find them: the reference for romanized.candidates."""
+    import re
+
+    from termkit.romanized import _CAPS, _EMPHASIS, _PAREN
+
+    out = [(m.start(2), m.end(2), "italic") for m in _EMPHASIS.finditer(text)]
+    for m in _PAREN.finditer(text):
+        for part in re.finditer(r"[^,;]+", m.group(1)):
+            s = m.start(1) + part.start() + len(part.group()) - len(part.group().lstrip())
+            e = m.start(1) + part.end() - (len(part.group()) - len(part.group().rstrip()))
+            if e > s:
+                out.append((s, e, "paren"))
+    for m in _CAPS.finditer(text):
+        s, e = m.span()
+        if not ((s and text[s - 1].isalnum()) or (e < len(text) and text[e].isalnum())):
+            out.append((s, e, "caps"))
+    return out
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(list("AKMabcoŏ'- *_(),;\n.") + ["**", "__"]), max_size=30).map("".join))
+def test_candidates_found_from_markers_equal_a_plain_scan(text):
+    """candidates() tries its patterns only at the markers it finds: same stretches as scanning the text."""
+    from termkit.romanized import candidates
+
+    assert candidates(text) == _scanned_candidates(text)

@@ -21,6 +21,7 @@ class Rule:
     severity: str  # error | warning
     func: Callable  # a segment rule's function, or a document rule's class
     doc: str
+    needs: int | None = None  # the hits it looks at, as matcher.EN_APPROVED… bits; None: every hit
 
     @property
     def per_document(self) -> bool:
@@ -43,11 +44,34 @@ class Rule:
 REGISTRY: dict[str, Rule] = {}
 
 
-def rule(code: str, name: str, severity: str):
+def rule(code: str, name: str, severity: str, needs: int | None = None):
     def register(func):
-        REGISTRY[code] = Rule(code, name, severity, func, inspect.cleandoc(func.__doc__ or ""))
+        REGISTRY[code] = Rule(code, name, severity, func, inspect.cleandoc(func.__doc__ or ""), needs)
         return func
     return register
+
+
+VIEW_FROM = 16  # hits: a smaller segment (a bilingual row) is handed whole, as filtering costs more
+
+
+def view(doc, needs: int | None, ctx):
+    """The document with only the hits a rule needs (its `needs` bits), made once per segment and rule kind.
+
+    Rules ignore the other hits anyway; a megabyte holds thousands of hits and most rules want a few.
+    """
+    if needs is None or len(doc.hits) < VIEW_FROM:
+        return doc
+    got = doc.views.get(needs)
+    if got is None:
+        from ..matcher import EVIDENCE
+
+        masks = ctx.matcher.key_masks
+        if needs & EVIDENCE:
+            hits = [h for h in doc.hits if h.evidence or masks[h.key] & needs]
+        else:
+            hits = [h for h in doc.hits if masks[h.key] & needs]
+        got = doc.views[needs] = type(doc)(doc.path, hits, doc.doc, doc.source_hits, doc.bilingual)
+    return got
 
 
 def all_rules() -> list[Rule]:
@@ -68,5 +92,5 @@ def run(rules: Iterable[Rule], doc, ctx) -> list[Finding]:
     """Segment rules over one segment's hits."""
     out = []
     for r in rules:
-        out.extend(r.func(doc, ctx))
+        out.extend(r.func(view(doc, r.needs, ctx), ctx))
     return out

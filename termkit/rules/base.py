@@ -17,6 +17,7 @@ class Document:
     doc: str | None = None
     source_hits: list[Hit] = field(default_factory=list)
     bilingual: bool = False
+    views: dict = field(default_factory=dict, repr=False, compare=False)  # rules.view's cache
 
 
 @dataclass

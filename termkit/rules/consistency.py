@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 
+from ..matcher import EN_APPROVED
 from . import rule
 from .base import ValueCounts, finding, label
 
@@ -32,7 +33,7 @@ def _attribute_uncached(hit, ctx):
     return e.concept, e.form.casefold()
 
 
-@rule("TK301", "inconsistent-rendering", "warning")
+@rule("TK301", "inconsistent-rendering", "warning", needs=EN_APPROVED)
 class InconsistentRendering:
     """One concept rendered two or more ways in one document.
 

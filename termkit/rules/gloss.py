@@ -1,11 +1,12 @@
 """TK201: an English rendering beside a gloss of a different concept."""
 from __future__ import annotations
 
+from ..matcher import EVIDENCE
 from . import rule
 from .base import approved, finding, label
 
 
-@rule("TK201", "gloss-mismatch", "error")
+@rule("TK201", "gloss-mismatch", "error", needs=EVIDENCE)
 def gloss_mismatch(doc, ctx):
     """An English rendering glossed with the Korean of a different concept.
 

@@ -1,6 +1,7 @@
 """TK501 names outside the house style or in no recognised style; TK502 name styles mixed in a document."""
 from __future__ import annotations
 
+from ..matcher import NAME
 from . import rule
 from .base import finding
 from ..normalize import fold_keep_hyphens
@@ -45,7 +46,7 @@ def _suggest(c, styles):
     return [f for s in styles for f in c.name_forms(s)]
 
 
-@rule("TK501", "name-style", "warning")
+@rule("TK501", "name-style", "warning", needs=NAME)
 def name_style(doc, ctx):
     """A person's name in a non-standard form, or outside the configured house style.
 
@@ -65,7 +66,7 @@ def name_style(doc, ctx):
                           + " or ".join(f"'{g}'" for g in good), c, good)
 
 
-@rule("TK502", "mixed-name-styles", "warning")
+@rule("TK502", "mixed-name-styles", "warning", needs=NAME)
 class MixedNameStyles:
     """Personal names written in two styles in one document.
 

@@ -1,6 +1,7 @@
 """TK101 wrong renderings and TK102 deprecated or superseded renderings."""
 from __future__ import annotations
 
+from ..matcher import EN_DEPRECATED, EN_WRONG
 from . import rule
 from .base import approved, finding, label
 
@@ -28,7 +29,7 @@ def _rejected(doc, ctx, statuses, code, severity, what):
                               f"use '{good[0]}'", c, good)
 
 
-@rule("TK101", "wrong-rendering", "error")
+@rule("TK101", "wrong-rendering", "error", needs=EN_WRONG)
 def wrong_rendering(doc, ctx):
     """A rendering the glossary lists as wrong for the concept.
 
@@ -45,7 +46,7 @@ def wrong_rendering(doc, ctx):
     return _rejected(doc, ctx, ("wrong",), "TK101", "error", "wrong")
 
 
-@rule("TK102", "deprecated-rendering", "warning")
+@rule("TK102", "deprecated-rendering", "warning", needs=EN_DEPRECATED)
 def deprecated_rendering(doc, ctx):
     """A rendering the glossary lists as deprecated or superseded for the concept.
 

@@ -1,6 +1,7 @@
 """TK401: a known misspelled romanization."""
 from __future__ import annotations
 
+from ..matcher import FUZZY, MISSPELLING, ROM
 from . import rule
 from .base import finding, label
 
@@ -13,7 +14,7 @@ def match_case(form: str, like: str) -> str:
     return form
 
 
-@rule("TK401", "misspelled-romanization", "error")
+@rule("TK401", "misspelled-romanization", "error", needs=MISSPELLING)
 def misspelled_romanization(doc, ctx):
     """A romanization the glossary lists as a known misspelling.
 
@@ -105,7 +106,7 @@ def form_in(c, system: str) -> str | None:
     return c.rr or romanize(c.ko, "rr")
 
 
-@rule("TK402", "mixed-romanization", "warning")
+@rule("TK402", "mixed-romanization", "warning", needs=ROM)
 class MixedRomanization(_SystemCounter):
     """McCune–Reischauer and Revised Romanization mixed in one document.
 
@@ -138,7 +139,7 @@ class MixedRomanization(_SystemCounter):
                               c, [good])
 
 
-@rule("TK403", "probable-misspelled-romanization", "warning")
+@rule("TK403", "probable-misspelled-romanization", "warning", needs=ROM | FUZZY)
 class ProbableMisspelling(_SystemCounter):
     """A romanized-looking word or phrase that matches no glossary romanization but closely resembles one.
 
