@@ -17,16 +17,12 @@ def _initial_fold_table() -> dict[int, int]:
     compounds keep them inside (조선로동당 / 조선노동당), so both sides are folded at every position.
     """
     table = {}
-    for code in range(11172):
-        lead, rest = divmod(code, _NV * _NT)
-        vowel = rest // _NT
-        new = lead
-        if lead == _L_R:
-            new = _L_NG if vowel in _IOTIC else _L_N
-        elif lead == _L_N and vowel in _IOTIC:
-            new = _L_NG
-        if new != lead:
-            table[_SBASE + code] = _SBASE + new * _NV * _NT + rest
+    for lead in (_L_N, _L_R):  # only syllables that begin with ㄴ or ㄹ change
+        for rest in range(_NV * _NT):
+            iotic = rest // _NT in _IOTIC
+            new = _L_NG if iotic else _L_N if lead == _L_R else lead
+            if new != lead:
+                table[_SBASE + lead * _NV * _NT + rest] = _SBASE + new * _NV * _NT + rest
     return table
 
 
@@ -83,7 +79,7 @@ def _compiled(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
-_CJK = re.compile(f"[{CJK_CLASS}]")
+_CJK_PATTERN = f"[{CJK_CLASS}]"
 _RUN_LEAD = frozenset("0123456789" + JOINERS + "\r\n")
 
 
@@ -94,9 +90,11 @@ def korean_runs(text: str):
     the run is then matched from the digits and joiners just before it (5개년), so a run of digits
     alone is never a run.
     """
-    run = _compiled(_KOREAN_RUN_PATTERN)
+    if text.isascii():
+        return
+    run, cjk = _compiled(_KOREAN_RUN_PATTERN), _compiled(_CJK_PATTERN)
     pos = 0
-    while (seed := _CJK.search(text, pos)) is not None:
+    while (seed := cjk.search(text, pos)) is not None:
         start = seed.start()
         while start > pos and text[start - 1] in _RUN_LEAD:
             start -= 1

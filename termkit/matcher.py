@@ -16,7 +16,6 @@ MIN_ROMANIZATION_KEY = 5  # shorter romanizations (do, gun, si) are ordinary Eng
 # One syllable (리, 도, 군) is an ordinary word or a particle in running Korean (리 folds to 이):
 # such forms match only standing alone, as a gloss does: "village (리)".
 MIN_KOREAN_IN_TEXT = 2
-_HAS_CJK = re.compile("[\uac00-\ud7a3\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _PAREN_AFTER = re.compile(r"[ \t*_]*\r?\n?[ \t*_]*\(")
 _MAX_PAREN = 300
 _SPACE = re.compile(r"\s")
