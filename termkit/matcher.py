@@ -11,6 +11,7 @@ from .korean import JOINER_RE, canonical, canonical_same_length, is_particle_tai
 from .model import Concept, Hit, APPROVED
 from .normalize import Normalized, fold_same_length, nfc_with_map
 
+_NONE: frozenset = frozenset()
 GLOSS_KINDS = frozenset({"rom", "ko", "hanja", "misspelling", "fuzzy"})
 MIN_ROMANIZATION_KEY = 5  # shorter romanizations (do, gun, si) are ordinary English strings
 # One syllable (리, 도, 군) is an ordinary word or a particle in running Korean (리 folds to 이):
@@ -285,13 +286,19 @@ class Matcher:
         evidence, glosses = self._pair_glosses(text, spans) if not korean_only else ({}, {})
         if cmap is not None:
             spans = [(cmap[s], cmap[e], kid) for s, e, kid in spans]
-        lines = _LineIndex(raw, first_line, first_column)
+        # Line and column of both ends, inlined (a megabyte holds thousands of hits): 1-based, the
+        # first line shifted by first_column.
+        newlines = [m.start() for m in re.finditer("\n", raw)] if "\n" in raw else []
+        shift = first_column - 1
         hits = []
         for i, (s, e, kid) in enumerate(spans):
-            line, col = lines.locate(s)
-            end_line, end_col = lines.locate(e - 1)
-            hits.append(Hit(path, line, col, end_line, end_col + 1, raw[s:e], kid, s, e,
-                            frozenset(evidence.get(i, ())), glosses.get(i), segment, context, side, doc))
+            k = bisect_left(newlines, s)
+            line, col = (first_line, s + 1 + shift) if k == 0 else (first_line + k, s - newlines[k - 1])
+            k = bisect_left(newlines, e - 1, k)
+            end_line, end_col = (first_line, e + shift) if k == 0 else (first_line + k, e - 1 - newlines[k - 1])
+            ev = frozenset(evidence[i]) if i in evidence else _NONE
+            hits.append(Hit(path, line, col, end_line, end_col + 1, raw[s:e], kid, s, e, ev,
+                            glosses.get(i), segment, context, side, doc))
         return hits
 
     def _pair_glosses(self, text: str, spans):
@@ -332,28 +339,14 @@ class Matcher:
         return {e.concept for e in self.keys[kid] if e.kind in GLOSS_KINDS}
 
 
-class _LineIndex:
-    """Line and column (1-based, in characters) of offsets in a text that starts at a known line."""
-
-    def __init__(self, raw: str, first_line: int, first_column: int = 1):
-        self.first_line = first_line
-        self.shift = first_column - 1
-        self.newlines = [m.start() for m in re.finditer("\n", raw)]
-
-    def locate(self, offset: int) -> tuple[int, int]:
-        k = bisect_left(self.newlines, offset)
-        if k == 0:
-            return self.first_line, offset + 1 + self.shift
-        return self.first_line + k, offset - self.newlines[k - 1]
-
-
 def _leftmost_longest(cands):
     """Non-overlapping matches, preferring the earliest and, among those, the longest."""
-    cands.sort(key=lambda c: (c[0], c[0] - c[1]))
+    # Sorting (start, -end, key) tuples as they are (no key function) is several times faster.
+    order = sorted([(s, -e, kid) for s, e, kid in cands])
     out = []
     last_end = -1
-    for s, e, kid in cands:
+    for s, neg_e, kid in order:
         if s >= last_end:
-            out.append((s, e, kid))
-            last_end = e
+            out.append((s, -neg_e, kid))
+            last_end = -neg_e
     return out
