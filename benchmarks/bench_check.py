@@ -27,7 +27,8 @@ from termkit.config import Config
 from termkit.glossary import load_concepts
 from termkit.matcher import Matcher
 from termkit.model import APPROVED, REJECTED
-from termkit.normalize import fold_key, strip_diacritics
+from termkit.normalize import Normalized, fold_key, nfc_with_map, strip_diacritics
+from termkit.parallel import check_files, cpus
 
 SEED = 1729
 MB = 1_000_000  # decimal megabytes throughout
@@ -222,6 +223,16 @@ def check_corpus(checker: Checker, files: list[Path]) -> Counter:
     return codes
 
 
+def check_corpus_parallel(checker: Checker, files: list[Path], jobs: int) -> Counter:
+    """termkit in-process over `jobs` processes (termkit.parallel, as `termkit check --jobs`)."""
+    codes = Counter()
+    for _, found, error in check_files(checker, files, jobs):
+        if error is not None:
+            raise error
+        codes.update(x.code for x in found)
+    return codes
+
+
 def raw_scan(automaton: ahocorasick.Automaton, files: list[Path]) -> int:
     """The baseline: read, lower-case and run a plain Aho–Corasick scan over each file."""
     return sum(1 for f in files for _ in automaton.iter(f.read_text(encoding="utf-8").lower()))
@@ -300,20 +311,68 @@ def step_throughput(res: dict, out: Path, concepts, checker: Checker, files: lis
     for form in sorted({t.form.lower() for c in concepts for t in c.terms}):
         automaton.add_word(form, form)
     automaton.make_automaton()
-    (raw_s, raw_hits), (tk_s, codes), (_, (cli_s, cli_rss, cli_codes)) = best_interleaved(
+    jobs = cpus()
+    (raw_s, raw_hits), (tk_s, codes), (par_s, par_codes), (_, (cli_s, cli_rss, cli_codes)) = best_interleaved(
         lambda: raw_scan(automaton, files), lambda: check_corpus(checker, files),
+        lambda: check_corpus_parallel(checker, files, jobs),
         lambda: cli_check(out, [out / "corpus"], out / "cli-findings.json"))
-    res["throughput"] = {"raw_s": raw_s, "raw_hits": raw_hits, "termkit_s": tk_s, "cli_s": cli_s,
-                         "raw_mb_s": mb / raw_s, "termkit_mb_s": mb / tk_s, "cli_mb_s": mb / cli_s, "ratio": tk_s
-                         / raw_s, "cli_ratio": cli_s / raw_s, "findings": dict(sorted(codes.items())),
+    res["throughput"] = {"raw_s": raw_s, "raw_hits": raw_hits, "termkit_s": tk_s, "parallel_s": par_s,
+                         "parallel_jobs": jobs, "cli_s": cli_s, "raw_mb_s": mb / raw_s, "termkit_mb_s": mb / tk_s,
+                         "parallel_mb_s": mb / par_s, "cli_mb_s": mb / cli_s, "ratio": tk_s / raw_s,
+                         "parallel_ratio": par_s / raw_s, "cli_ratio": cli_s / raw_s,
+                         "findings": dict(sorted(codes.items())), "parallel_findings_same": par_codes == codes,
                          "cli_findings_same": cli_codes == codes}
     table(f"Throughput over {mb:.1f} MB (best of {REPEATS})", [
         ("raw pyahocorasick scan", f"{raw_s:7.2f} s", f"{mb / raw_s:6.1f} MB/s", " 1.00x"),
-        ("termkit Checker, in-process", f"{tk_s:7.2f} s", f"{mb / tk_s:6.1f} MB/s",
+        ("termkit Checker, in-process, 1 process", f"{tk_s:7.2f} s", f"{mb / tk_s:6.1f} MB/s",
          f"{tk_s / raw_s:5.2f}x (target <= 1.5x)"),
-        ("termkit check --format json DIR", f"{cli_s:7.2f} s", f"{mb / cli_s:6.1f} MB/s",
-         f"{cli_s / raw_s:5.2f}x (same findings as in-process: {cli_codes == codes})")])
+        (f"termkit in-process, {jobs} processes", f"{par_s:7.2f} s", f"{mb / par_s:6.1f} MB/s",
+         f"{par_s / raw_s:5.2f}x (same findings: {par_codes == codes})"),
+        (f"termkit check --format json DIR ({jobs} jobs)", f"{cli_s:7.2f} s", f"{mb / cli_s:6.1f} MB/s",
+         f"{cli_s / raw_s:5.2f}x (same findings: {cli_codes == codes})")])
     return codes, cli_rss
+
+
+def step_stages(res: dict, checker: Checker, automaton_forms: list[str], files: list[Path]) -> None:
+    """Where the time goes: each stage of the check and of the raw scan timed alone, in ms per MB."""
+    from termkit.formats import open_document
+
+    m, mb = checker.matcher, mb_of(files)
+    raws = [f.read_text(encoding="utf-8") for f in files]
+    segs = [s for f in files for s in open_document(f, checker.config).segments()]
+    nfc = [nfc_with_map(s.target)[0] for s in segs]
+    norms = [Normalized(t).text for t in nfc]
+    scanner = m._latin_scanner()
+    automaton = ahocorasick.Automaton()
+    for form in automaton_forms:
+        automaton.add_word(form, form)
+    automaton.make_automaton()
+    lowered = [t.lower() for t in raws]
+    from termkit.romanized import candidates
+
+    stages = {
+        "raw: read and decode": lambda: [f.read_text(encoding="utf-8") for f in files],
+        "raw: lower-case": lambda: [t.lower() for t in raws],
+        "raw: pyahocorasick iteration": lambda: [sum(1 for _ in automaton.iter(t)) for t in lowered],
+        "termkit: read (decode, Markdown blanking, suppressions)":
+            lambda: [list(open_document(f, checker.config).segments()) for f in files],
+        "termkit: NFC with offset map": lambda: [nfc_with_map(s.target) for s in segs],
+        "termkit: fold, lower-case, collapse (offset map)": lambda: [Normalized(t) for t in nfc],
+        "termkit: Latin automaton scan (ahocorasick_rs)":
+            lambda: [scanner.find_matches_as_indexes(t, overlapping=True) for t in norms],
+        "termkit: Korean runs and automaton": lambda: [m._korean_spans(t) for t in nfc],
+        "termkit: romanized candidates": lambda: [candidates(t) for t in nfc],
+        "termkit: matching, all of it (Matcher.find)": lambda: [m.find(s.target, s.path, s.line) for s in segs],
+        "termkit: whole check (Checker.check_file)": lambda: [checker.check_file(f) for f in files],
+    }
+    timings = best_interleaved(*stages.values())
+    rows = {k: 1000 * t / mb for k, (t, _) in zip(stages, timings)}
+    rows["termkit: rules and the rest (check - read - matching)"] = (
+        rows["termkit: whole check (Checker.check_file)"] - rows["termkit: matching, all of it (Matcher.find)"]
+        - rows["termkit: read (decode, Markdown blanking, suppressions)"])
+    res["stages_ms_per_mb"] = {"mb": mb, **rows}
+    table(f"Stages over {mb:.1f} MB, each timed alone (best of {REPEATS}, ms per MB)",
+          [(k, f"{v:6.1f} ms/MB") for k, v in rows.items()])
 
 
 def step_scaling(res: dict, out: Path, concepts, files: list[Path], rng: random.Random) -> None:
@@ -421,6 +480,7 @@ def main() -> int:
         "cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()}}
     files, spans, expected = step_corpus(res, out, args.mb, concepts, rng)
     codes, cli_rss = step_throughput(res, out, concepts, checker, files)
+    step_stages(res, checker, sorted({t.form.lower() for c in concepts for t in c.terms}), files[:SMALL_MB])
     step_scaling(res, out, concepts, files[:SUBSET_MB], rng)
     step_memory(res, out, files, cli_rss)
     step_start_up(res, out, concepts)

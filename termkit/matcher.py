@@ -152,7 +152,7 @@ class Matcher:
 
     def _fuzzy_spans(self, text: str, spans) -> list[tuple[int, int, int]]:
         """Romanized-looking stretches that match no form exactly but resemble one closely (misspellings)."""
-        from .romanized import candidates, cutoff, max_edits, skeleton
+        from .romanized import candidates, cutoff, skeleton
 
         starts = [s for s, _, _ in spans]  # spans are sorted and do not overlap
         out, seen = [], set()
@@ -165,23 +165,46 @@ class Matcher:
             if cutoff(cand, kind, self.syllables) is None:
                 continue
             sk = skeleton(cand)
-            if sk in self.rom_owner or len(sk) < 6:
-                continue  # a correct romanization in some system or spelling, or too short to judge
-            need = max_edits(sk)
-            if _RAPIDFUZZ is None:
-                _load_rapidfuzz()
-            osa, process = _RAPIDFUZZ
-
-            n = len(sk)
-            block = [x for length in range(n * 2 // 3, n * 3 // 2 + 2)
-                     for x in self.rom_blocks.get((sk[0], length), ())]
-            best = process.extractOne(sk, block, scorer=osa.distance, score_cutoff=need) if block else None
-            if best is None:
-                continue
-            if any(sk in known for known in self.rom_skeletons):
-                continue  # part of a longer romanization: a shortened name (sahoejuŭi hŏnpŏp)
-            out.append((s, e, self.fuzzy_key[self.rom_owner[best[0]][0]]))
+            memo = self.__dict__.setdefault("_fuzzy_memo", {})
+            key = memo.get(sk, memo)
+            if key is memo:  # a document repeats its misspellings: look each skeleton up once
+                if len(memo) >= 100_000:
+                    memo.clear()
+                key = memo[sk] = self._fuzzy_lookup(sk)
+            if key is not None:
+                out.append((s, e, key))
         return out
+
+    def _fuzzy_lookup(self, sk: str) -> int | None:
+        """The fuzzy key of the concept a romanized skeleton misspells, if it is close to exactly one form."""
+        from .romanized import max_edits
+
+        if sk in self.rom_owner or len(sk) < 6:
+            return None  # a correct romanization in some system or spelling, or too short to judge
+        need = max_edits(sk)
+        if _RAPIDFUZZ is None:
+            _load_rapidfuzz()
+        osa, process = _RAPIDFUZZ
+        block = self._block(sk[0], len(sk), need)
+        best = process.extractOne(sk, block, scorer=osa.distance, score_cutoff=need) if block else None
+        if best is None:
+            return None
+        if any(sk in known for known in self.rom_skeletons):
+            return None  # part of a longer romanization: a shortened name (sahoejuŭi hŏnpŏp)
+        return self.fuzzy_key[self.rom_owner[best[0]][0]]
+
+    def _block(self, first: str, n: int, need: int) -> list[str]:
+        """Known skeletons a candidate may be `need` edits from: same first letter, length within `need`.
+
+        An edit changes the length by one at most, so nothing outside n ± need can match; the
+        blocks are put together once per process (a large glossary makes them long).
+        """
+        blocks = self.__dict__.setdefault("_blocks", {})
+        block = blocks.get((first, n, need))
+        if block is None:
+            block = blocks[(first, n, need)] = [
+                x for length in range(n - need, n + need + 1) for x in self.rom_blocks.get((first, length), ())]
+        return block
 
     def _key_table(self, table: dict[str, list[Entry]]) -> dict[str, tuple[int, int]]:
         """Latin keys → (key id, length), in key-id order: the scanner is built from it when first used."""
@@ -194,6 +217,8 @@ class Matcher:
     def __getstate__(self):
         state = dict(self.__dict__)
         state.pop("_scanner", None)  # a compiled Rust automaton does not pickle; rebuilt in ~7 ms
+        state.pop("_blocks", None)  # fuzzy lookup blocks, put together as candidates need them
+        state.pop("_fuzzy_memo", None)
         return state
 
     def _latin_scanner(self):
