@@ -44,6 +44,13 @@ CJK_CLASS = "\uac00-\ud7a3\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 JOINERS = " \t\u00a0-\u2010\u2011\u00b7\u30fb.\u00d7"  # the full stop joins 2.8 (February 8), × joins 20×10
 _J = re.escape(JOINERS)
 _KOREAN_RUN_PATTERN = f"[{CJK_CLASS}0-9]+(?:[{_J}]*\\r?\\n?[{_J}]*[{CJK_CLASS}0-9]+)*"
+# The same for text without hanja: a class of 11,172 code points compiles in a fifth of the time of
+# one with the hanja blocks too (re builds a map of every code point in a class; a few milliseconds
+# at each start otherwise).
+HANGUL_CLASS = "\uac00-\ud7a3"
+_HANGUL_RUN_PATTERN = _KOREAN_RUN_PATTERN.replace(CJK_CLASS, HANGUL_CLASS)
+# UTF-8 lead bytes of the hanja blocks (U+3400–U+9FFF, U+F900–U+FAFF); a bytes class compiles at once.
+_HANJA_UTF8 = re.compile(rb"\xe3[\x90-\xbf]|[\xe4-\xe9]|\xef[\xa4-\xab]")
 JOINER_RE = re.compile(f"[{_J}\\r\\n]+")
 
 
@@ -80,6 +87,11 @@ def _compiled(pattern: str) -> re.Pattern:
 
 
 _CJK_PATTERN = f"[{CJK_CLASS}]"
+_HANGUL_PATTERN = f"[{HANGUL_CLASS}]"
+
+
+def has_hanja(text: str) -> bool:
+    return _HANJA_UTF8.search(text.encode("utf-8", "surrogatepass")) is not None
 _RUN_LEAD = frozenset("0123456789" + JOINERS + "\r\n")
 
 
@@ -92,7 +104,10 @@ def korean_runs(text: str):
     """
     if text.isascii():
         return
-    run, cjk = _compiled(_KOREAN_RUN_PATTERN), _compiled(_CJK_PATTERN)
+    if has_hanja(text):
+        run, cjk = _compiled(_KOREAN_RUN_PATTERN), _compiled(_CJK_PATTERN)
+    else:  # the same runs, found by patterns that compile faster
+        run, cjk = _compiled(_HANGUL_RUN_PATTERN), _compiled(_HANGUL_PATTERN)
     pos = 0
     while (seed := cjk.search(text, pos)) is not None:
         start = seed.start()

@@ -108,6 +108,11 @@ class Matcher:
                 add(korean, canonical(c.hanja), Entry(ci, "hanja", c.hanja))
         self.keys: list[tuple[Entry, ...]] = []
         self.latin = self._key_table(latin)
+        self.latin_automaton = ahocorasick.Automaton()
+        for key, value in self.latin.items():
+            self.latin_automaton.add_word(key, value)
+        if self.latin:
+            self.latin_automaton.make_automaton()
         self.korean = self._automaton(korean)
         self._index_romanizations()
         self.key_masks = [entry_mask(entries) for entries in self.keys]
@@ -219,7 +224,21 @@ class Matcher:
         state.pop("_scanner", None)  # a compiled Rust automaton does not pickle; rebuilt in ~7 ms
         state.pop("_blocks", None)  # fuzzy lookup blocks, put together as candidates need them
         state.pop("_fuzzy_memo", None)
+        state.pop("_scanned", None)
         return state
+
+    # Text scanned by the pickled pyahocorasick automaton before the faster Rust one is built: the
+    # build (~9 ms for the bundled glossary) pays for itself only after about a megabyte.
+    SCANNER_AFTER = 1_000_000
+
+    def _latin_matches(self, t: str):
+        """(start, end, key id) of every Latin key in folded text, overlapping, in either automaton."""
+        if "_scanner" not in self.__dict__:
+            self._scanned = self.__dict__.get("_scanned", 0) + len(t)
+            if self._scanned < self.SCANNER_AFTER:
+                return [(end - klen + 1, end + 1, kid) for end, (kid, klen) in self.latin_automaton.iter(t)]
+        base = next(iter(self.latin.values()))[0]  # the first Latin key's id; the rest follow in order
+        return [(s, e, base + i) for i, s, e in self._latin_scanner().find_matches_as_indexes(t, overlapping=True)]
 
     def _latin_scanner(self):
         """The Latin keys' automaton (ahocorasick_rs: twice pyahocorasick's speed, matches as one list)."""
@@ -248,14 +267,13 @@ class Matcher:
         norm = Normalized(text)
         t = norm.text
         n = len(t)
-        base = next(iter(self.latin.values()))[0]  # the first Latin key's id; the rest follow in order
         cands = []
-        for i, start, end in self._latin_scanner().find_matches_as_indexes(t, overlapping=True):
+        for start, end, kid in self._latin_matches(t):
             if start and t[start - 1].isalnum():
                 continue  # inside a longer word
             if end < n and t[end].isalnum():
                 continue
-            cands.append((start, end, base + i))
+            cands.append((start, end, kid))
         raw_offset, raw_end = norm.raw_offset, norm.raw_end
         return [(raw_offset(s), raw_end(e), kid) for s, e, kid in _leftmost_longest(cands)]
 

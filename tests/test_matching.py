@@ -144,3 +144,19 @@ def test_normalized_offsets_map_back(raw):
     for i, ch in enumerate(n.text):
         folded = Normalized(raw[n.raw_offset(i)]).text
         assert folded == ch or (ch in " \x00" and folded in (" ", "\x00"))
+
+
+def test_both_latin_automata_find_the_same_keys(bundled):
+    """Small inputs use the pickled pyahocorasick automaton, large ones ahocorasick_rs: same matches."""
+    from conftest import ROOT
+    from termkit.normalize import Normalized
+
+    m = bundled.matcher
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").rglob("*.md"))]
+    texts.append("Self-reliance, the Cabinet's Premier, Chuch'e and juche; ŏ ŭ; selfreliance's; north korea")
+    base = next(iter(m.latin.values()))[0]
+    for raw in texts:
+        t = Normalized(raw).text
+        small = sorted((end - klen + 1, end + 1, kid) for end, (kid, klen) in m.latin_automaton.iter(t))
+        large = sorted((s, e, base + i) for i, s, e in m._latin_scanner().find_matches_as_indexes(t, overlapping=True))
+        assert small == large and small
