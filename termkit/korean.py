@@ -49,8 +49,6 @@ _KOREAN_RUN_PATTERN = f"[{CJK_CLASS}0-9]+(?:[{_J}]*\\r?\\n?[{_J}]*[{CJK_CLASS}0-
 # at each start otherwise).
 HANGUL_CLASS = "\uac00-\ud7a3"
 _HANGUL_RUN_PATTERN = _KOREAN_RUN_PATTERN.replace(CJK_CLASS, HANGUL_CLASS)
-# UTF-8 lead bytes of the hanja blocks (U+3400–U+9FFF, U+F900–U+FAFF); a bytes class compiles at once.
-_HANJA_UTF8 = re.compile(rb"\xe3[\x90-\xbf]|[\xe4-\xe9]|\xef[\xa4-\xab]")
 JOINER_RE = re.compile(f"[{_J}\\r\\n]+")
 
 
@@ -91,7 +89,22 @@ _HANGUL_PATTERN = f"[{HANGUL_CLASS}]"
 
 
 def has_hanja(text: str) -> bool:
-    return _HANJA_UTF8.search(text.encode("utf-8", "surrogatepass")) is not None
+    """Whether text holds a hanja (U+3400–U+9FFF, U+F900–U+FAFF): its UTF-8 lead bytes, found by memchr."""
+    if text.isascii():
+        return False
+    data = text.encode("utf-8", "surrogatepass")
+    if any(lead in data for lead in range(0xE4, 0xEA)):
+        return True
+    for lead, low, high in ((0xE3, 0x90, 0xBF), (0xEF, 0xA4, 0xAB)):  # E3 and EF lead other blocks too
+        i = data.find(lead)
+        while i >= 0:
+            if i + 1 < len(data) and low <= data[i + 1] <= high:
+                return True
+            i = data.find(lead, i + 1)
+    return False
+
+
+SMALL_TEXT = 65_536  # characters: below this, a text without hanja is matched with the Hangul-only patterns
 _RUN_LEAD = frozenset("0123456789" + JOINERS + "\r\n")
 
 
@@ -104,10 +117,10 @@ def korean_runs(text: str):
     """
     if text.isascii():
         return
-    if has_hanja(text):
-        run, cjk = _compiled(_KOREAN_RUN_PATTERN), _compiled(_CJK_PATTERN)
-    else:  # the same runs, found by patterns that compile faster
+    if len(text) < SMALL_TEXT and not has_hanja(text):  # the same runs, by patterns that compile faster
         run, cjk = _compiled(_HANGUL_RUN_PATTERN), _compiled(_HANGUL_PATTERN)
+    else:  # a large text pays for the full patterns' compiling once, not for a hanja test each time
+        run, cjk = _compiled(_KOREAN_RUN_PATTERN), _compiled(_CJK_PATTERN)
     pos = 0
     while (seed := cjk.search(text, pos)) is not None:
         start = seed.start()

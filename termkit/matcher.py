@@ -1,8 +1,10 @@
 """Compile a glossary into two Aho–Corasick automata and find its forms in raw text, located."""
 from __future__ import annotations
 
+import pickle
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from typing import NamedTuple
 
 import ahocorasick
@@ -65,6 +67,37 @@ class Entry(NamedTuple):
     form: str
     status: str | None = None  # en: preferred…wrong; name: dprk, sk, other
     needs_evidence: bool = False
+
+
+class LazyConcepts(Sequence):
+    """A cached matcher's concepts, each unpickled when first used.
+
+    Unpickling every concept is the largest part of loading the cache, which is most of a short
+    check's start-up (a pre-commit run); a few pages touch a few dozen concepts of the glossary.
+    """
+
+    __slots__ = ("_blobs", "_items")
+
+    def __init__(self, blobs: list[bytes]):
+        self._blobs = blobs
+        self._items: list[Concept | None] = [None] * len(blobs)
+
+    def __len__(self) -> int:
+        return len(self._blobs)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        c = self._items[i]
+        if c is None:
+            c = self._items[i] = pickle.loads(self._blobs[i])
+        return c
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self)))
+
+    def __reduce__(self):
+        return (LazyConcepts, (self._blobs,))
 
 
 class Matcher:
@@ -221,6 +254,9 @@ class Matcher:
 
     def __getstate__(self):
         state = dict(self.__dict__)
+        if not isinstance(self.concepts, LazyConcepts):
+            state["concepts"] = LazyConcepts([pickle.dumps(c, protocol=pickle.HIGHEST_PROTOCOL)
+                                              for c in self.concepts])
         state.pop("_scanner", None)  # a compiled Rust automaton does not pickle; rebuilt in ~7 ms
         state.pop("_blocks", None)  # fuzzy lookup blocks, put together as candidates need them
         state.pop("_fuzzy_memo", None)

@@ -94,3 +94,14 @@ def test_korean_runs_are_the_run_pattern_matches_that_hold_hangul_or_hanja(text)
     cjk = re.compile(f"[{CJK_CLASS}]")
     expected = [m.span() for m in re.finditer(_KOREAN_RUN_PATTERN, text) if cjk.search(m.group())]
     assert [m.span() for m in korean_runs(text)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=["자", "漢", "a", "「", "ㄱ", "䷀", "豈", "\uf8ff", "\ufb00", "\u33ff", "\u3400", "\u9fff",
+                         "\ua000", "\u3000", "\uffef", "ŏ"], max_size=8))
+def test_has_hanja_reads_utf8_lead_bytes_right(text):
+    import re
+
+    from termkit.korean import has_hanja
+
+    assert has_hanja(text) == bool(re.search("[\u3400-\u9fff\uf900-\ufaff]", text))
