@@ -105,6 +105,7 @@ def has_hanja(text: str) -> bool:
 
 
 SMALL_TEXT = 65_536  # characters: below this, a text without hanja is matched with the Hangul-only patterns
+_full_patterns = False  # True once the full patterns are compiled
 _RUN_LEAD = frozenset("0123456789" + JOINERS + "\r\n")
 
 
@@ -117,10 +118,13 @@ def korean_runs(text: str):
     """
     if text.isascii():
         return
-    if len(text) < SMALL_TEXT and not has_hanja(text):  # the same runs, by patterns that compile faster
-        run, cjk = _compiled(_HANGUL_RUN_PATTERN), _compiled(_HANGUL_PATTERN)
-    else:  # a large text pays for the full patterns' compiling once, not for a hanja test each time
+    global _full_patterns
+    if _full_patterns or len(text) >= SMALL_TEXT or has_hanja(text):
+        # Once compiled (for a large text, or one with hanja), the full patterns serve every text.
         run, cjk = _compiled(_KOREAN_RUN_PATTERN), _compiled(_CJK_PATTERN)
+        _full_patterns = True
+    else:  # the same runs, by patterns that compile faster
+        run, cjk = _compiled(_HANGUL_RUN_PATTERN), _compiled(_HANGUL_PATTERN)
     pos = 0
     while (seed := cjk.search(text, pos)) is not None:
         start = seed.start()
