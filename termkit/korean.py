@@ -104,8 +104,9 @@ def has_hanja(text: str) -> bool:
     return False
 
 
-SMALL_TEXT = 65_536  # characters: below this, a text without hanja is matched with the Hangul-only patterns
+SMALL_TEXT = 65_536  # characters: until this many, text without hanja is matched with the Hangul-only patterns
 _full_patterns = False  # True once the full patterns are compiled
+_seen = 0  # characters korean_runs has been given in this process
 _RUN_LEAD = frozenset("0123456789" + JOINERS + "\r\n")
 
 
@@ -118,9 +119,11 @@ def korean_runs(text: str):
     """
     if text.isascii():
         return
-    global _full_patterns
-    if _full_patterns or len(text) >= SMALL_TEXT or has_hanja(text):
-        # Once compiled (for a large text, or one with hanja), the full patterns serve every text.
+    global _full_patterns, _seen
+    _seen += len(text)
+    if _full_patterns or _seen >= SMALL_TEXT or has_hanja(text):
+        # Once compiled (after 64K characters, or for a text with hanja) the full patterns serve every
+        # text: a bilingual file's rows need no hanja test each.
         run, cjk = _compiled(_KOREAN_RUN_PATTERN), _compiled(_CJK_PATTERN)
         _full_patterns = True
     else:  # the same runs, by patterns that compile faster

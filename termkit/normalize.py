@@ -25,14 +25,9 @@ for cp in range(0xFF01, 0xFF5F):  # full-width ASCII
     _FOLD.setdefault(cp, chr(cp - 0xFEE0))
 BARRIER = "\x00"  # a blank line: no term may span it
 _FOLD_TABLE = str.maketrans(_FOLD)
-# The same folds, several times faster than str.translate on non-ASCII text: the ASCII separators
-# by str.replace, the sparse non-ASCII characters where find_chars finds them.
-_FOLD_ASCII_SEP = re.compile("[" + re.escape("".join(chr(k) for k, v in _FOLD.items() if k < 128 and v == " ")) + "]")
-
-
+# The same folds for long texts, several times faster than str.translate on non-ASCII text: the
+# ASCII separators by str.replace, the sparse non-ASCII characters where find_chars finds them.
 _ASCII_SEPARATORS = "".join(chr(k) for k, v in _FOLD.items() if k < 128 and v == " ")
-
-
 _NON_ASCII_FOLDED = "".join(chr(k) for k in sorted(_FOLD) if k >= 128)
 _NON_ASCII_TO = [_FOLD[ord(c)] for c in _NON_ASCII_FOLDED]
 
@@ -156,7 +151,7 @@ def _compose_compat(run: str) -> list[tuple[str, int, int]]:
 
 
 # Text without combining marks, conjoining or compatibility jamo is NFC for all practical purposes;
-# this one regex scan is several times cheaper than unicodedata.is_normalized.
+# finding these (find_chars) is several times cheaper than unicodedata.is_normalized or a regex scan.
 _DECOMPOSED_CHARS = (char_range("\u0300", "\u036f") + char_range("\u1100", "\u11ff") + char_range("\u3131", "\u318e")
                      + "\u3099\u309a" + char_range("\ua960", "\ua97f") + char_range("\ud7b0", "\ud7ff"))
 
@@ -170,6 +165,8 @@ def _runs(found) -> list[tuple[int, int]]:
         else:
             runs.append([s, e])
     return [(s, e) for s, e in runs]
+
+
 _SYLLABLE = re.compile("[\u1100-\u1112][\u1161-\u1175][\u11a8-\u11c2]?")
 _COMPAT_CHARS = frozenset(map(chr, range(0x3131, 0x318f)))
 _MAYBE_DECOMPOSED = re.compile("[\u0300-\u036f\u1100-\u11ff\u3131-\u318e\u3099\u309a\ua960-\ua97f\ud7b0-\ud7ff]")

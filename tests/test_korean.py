@@ -94,7 +94,7 @@ def test_korean_runs_are_the_run_pattern_matches_that_hold_hangul_or_hanja(text,
     from termkit import korean
     from termkit.korean import _KOREAN_RUN_PATTERN, CJK_CLASS, korean_runs
 
-    korean._full_patterns = full_patterns_compiled
+    korean._full_patterns, korean._seen = full_patterns_compiled, 0
     cjk = re.compile(f"[{CJK_CLASS}]")
     expected = [m.span() for m in re.finditer(_KOREAN_RUN_PATTERN, text) if cjk.search(m.group())]
     assert [m.span() for m in korean_runs(text)] == expected
