@@ -140,10 +140,11 @@ def check(
     checker = Checker(cfg)
     findings, errors, nfiles = [], [], 0
     files: list[Path] = []
-    try:
-        files = list(checker.files([str(p) for p in paths or ()]))
-    except TermkitError as e:
-        errors.append(e)
+    for path in paths or ():  # a missing path is reported; the others are still checked
+        try:
+            files += checker.files([str(path)])
+        except TermkitError as e:
+            errors.append(e)
     if diff and not fix:
         raise typer.BadParameter("--diff goes with --fix")
     if source is not None:

@@ -149,6 +149,7 @@ class Matcher:
         self.korean = self._automaton(korean)
         self._index_romanizations()
         self.key_masks = [entry_mask(entries) for entries in self.keys]
+        self._start_run()
 
         # Concepts for which an English form is approved: such a form is wrong elsewhere only with evidence.
         self.approved_by_form: dict[str, frozenset[int]] = {}
@@ -203,7 +204,7 @@ class Matcher:
             if cutoff(cand, kind, self.syllables) is None:
                 continue
             sk = skeleton(cand)
-            memo = self.__dict__.setdefault("_fuzzy_memo", {})
+            memo = self._fuzzy_memo
             key = memo.get(sk, memo)
             if key is memo:  # a document repeats its misspellings: look each skeleton up once
                 if len(memo) >= 100_000:
@@ -237,10 +238,9 @@ class Matcher:
         An edit changes the length by one at most, so nothing outside n ± need can match; the
         blocks are put together once per process (a large glossary makes them long).
         """
-        blocks = self.__dict__.setdefault("_blocks", {})
-        block = blocks.get((first, n, need))
+        block = self._blocks.get((first, n, need))
         if block is None:
-            block = blocks[(first, n, need)] = [
+            block = self._blocks[(first, n, need)] = [
                 x for length in range(n - need, n + need + 1) for x in self.rom_blocks.get((first, length), ())]
         return block
 
@@ -252,16 +252,25 @@ class Matcher:
             self.keys.append(tuple(table[key]))
         return out
 
+    def _start_run(self) -> None:
+        """State of one process's run, never pickled: the Rust automaton (it does not pickle; built
+        when first needed), the text scanned before it, fuzzy lookup blocks and results."""
+        self._scanner = None
+        self._scanned = 0
+        self._blocks: dict[tuple[str, int, int], list[str]] = {}
+        self._fuzzy_memo: dict[str, int | None] = {}
+
     def __getstate__(self):
-        state = dict(self.__dict__)
+        run_state = ("_scanner", "_scanned", "_blocks", "_fuzzy_memo")
+        state = {k: v for k, v in self.__dict__.items() if k not in run_state}
         if not isinstance(self.concepts, LazyConcepts):
             state["concepts"] = LazyConcepts([pickle.dumps(c, protocol=pickle.HIGHEST_PROTOCOL)
                                               for c in self.concepts])
-        state.pop("_scanner", None)  # a compiled Rust automaton does not pickle; rebuilt in ~7 ms
-        state.pop("_blocks", None)  # fuzzy lookup blocks, put together as candidates need them
-        state.pop("_fuzzy_memo", None)
-        state.pop("_scanned", None)
         return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self._start_run()
 
     # Text scanned by the pickled pyahocorasick automaton before the faster Rust one is built: the
     # build (~9 ms for the bundled glossary) pays for itself only after about a megabyte.
@@ -269,8 +278,8 @@ class Matcher:
 
     def _latin_matches(self, t: str):
         """(start, end, key id) of every Latin key in folded text, overlapping, in either automaton."""
-        if "_scanner" not in self.__dict__:
-            self._scanned = self.__dict__.get("_scanned", 0) + len(t)
+        if self._scanner is None:
+            self._scanned += len(t)
             if self._scanned < self.SCANNER_AFTER:
                 return [(end - klen + 1, end + 1, kid) for end, (kid, klen) in self.latin_automaton.iter(t)]
         base = next(iter(self.latin.values()))[0]  # the first Latin key's id; the rest follow in order
@@ -278,7 +287,7 @@ class Matcher:
 
     def _latin_scanner(self):
         """The Latin keys' automaton (ahocorasick_rs: twice pyahocorasick's speed, matches as one list)."""
-        scanner = self.__dict__.get("_scanner")
+        scanner = self._scanner
         if scanner is None:
             import ahocorasick_rs as ars
 

@@ -1,7 +1,12 @@
-"""The four records termkit passes between stages: Concept, Segment, Hit and Finding."""
+"""The four records termkit passes between stages: Concept, Segment, Hit and Finding.
+
+Concept (and its Term and Spec) is a frozen dataclass. Segment, Hit and Finding are NamedTuples,
+as immutable, but made by the thousand per megabyte (or per bilingual file's rows) and sent between
+processes: a frozen dataclass takes about five times as long to build, to pickle and to import.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, asdict
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 APPROVED = ("preferred", "admitted")
@@ -92,8 +97,7 @@ class Concept:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):
     """A unit of text to check: a block of a document (monolingual) or an aligned pair."""
 
     path: str
@@ -108,11 +112,7 @@ class Segment:
 
 
 class Hit(NamedTuple):
-    """A glossary form found in a text, located in the raw file.
-
-    An immutable record like the others, but a NamedTuple: a checked megabyte makes thousands, and a
-    frozen dataclass takes five times as long to build (its __init__ sets each field through object).
-    """
+    """A glossary form found in a text, located in the raw file."""
 
     path: str
     line: int
@@ -131,8 +131,7 @@ class Hit(NamedTuple):
     doc: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem to report."""
 
     path: str
@@ -155,7 +154,6 @@ class Finding:
         return (self.path, self.doc or "", self.line, self.column, self.code, self.concept or "", self.message)
 
     def to_dict(self) -> dict:
-        # By hand, not dataclasses.asdict: that deep-copies every field and costs 10 µs a finding.
-        d = {name: getattr(self, name) for name in self.__slots__}
+        d = self._asdict()
         d["suggestions"] = list(self.suggestions)
         return d

@@ -138,8 +138,9 @@ def test_schema_error_names_line_and_schema_path(tmp_path):
 def test_bad_inputs_exit_2_but_other_files_checked(tmp_path):
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02binary")
     (tmp_path / "bad.md").write_text(BAD, encoding="utf-8")
-    code, out, err = run_cli("check", *MINI, tmp_path / "bin.txt", tmp_path / "bad.md", tmp_path / "missing.md")
+    code, out, err = run_cli("check", *MINI, tmp_path / "bin.txt", tmp_path / "missing.md", tmp_path / "bad.md")
     assert code == 2 and "missing.md" in err and "Traceback" not in err
+    assert "TK401" in out  # the file after the missing one is still checked
     code, out, err = run_cli("check", *MINI, tmp_path / "bin.txt", tmp_path / "bad.md")
     assert code == 2 and "bin.txt: binary file" in err and "TK401" in out  # nothing lost
 
