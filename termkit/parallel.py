@@ -70,6 +70,7 @@ def check_files(checker, files: list[Path], jobs: int = 1) -> Iterator[tuple[Pat
     size = max(1, min(16, -(-len(files) // (jobs * 8))))  # small chunks: balanced load, little IPC
     chunks = [[(i, files[i]) for i in range(k, min(k + size, len(files)))] for k in range(0, len(files), size)]
     if "fork" in mp.get_all_start_methods():
+        checker.matcher._latin_scanner()  # built once here and inherited, not once in every worker
         _WORKER = checker
         pool = ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork"))
     else:
