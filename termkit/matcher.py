@@ -323,7 +323,7 @@ class Matcher:
         return [(raw_offset(s), raw_end(e), kid) for s, e, kid in _leftmost_longest(cands)]
 
     def _korean_spans(self, text: str) -> list[tuple[int, int, int]]:
-        if not len(self.korean):  # korean_runs scans for Hangul and hanja itself
+        if text.isascii() or not len(self.korean):  # korean_runs scans for Hangul and hanja itself
             return []
         cands = []
         for m in korean_runs(text):
@@ -429,6 +429,8 @@ class Matcher:
 
 def _leftmost_longest(cands):
     """Non-overlapping matches, preferring the earliest and, among those, the longest."""
+    if len(cands) < 2:
+        return list(cands)
     # Sorting (start, -end, key) tuples as they are (no key function) is several times faster.
     order = sorted([(s, -e, kid) for s, e, kid in cands])
     out = []
