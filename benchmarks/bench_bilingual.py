@@ -24,7 +24,7 @@ PLAIN = [("올해 곡물 생산은 전년과 비슷한 수준이었다.", "Grain
 def generate(path: Path, rows: int, seed: int = 7, wrong_every: int = 10) -> dict:
     """A TSV of `rows` segment pairs in documents of 500 rows; every `wrong_every`th row (0: none) carries
     a wrong rendering."""
-    from termkit.glossary import load_concepts
+    from termkit.glossary.assemble import load_concepts
 
     rng = random.Random(seed)
     concepts = [c for c in load_concepts() if c.type != "person" and " " not in c.ko]
@@ -60,7 +60,7 @@ if mode == "pandas":
     result = {"rows": rows}
 else:
     from collections import Counter
-    from termkit.checker import Checker
+    from termkit.checking.checker import Checker
     findings = Checker().check_file(path)
     result = {"findings": len(findings), "by_code": dict(sorted(Counter(f.code for f in findings).items()))}
 result["seconds"] = time.perf_counter() - t
@@ -81,7 +81,7 @@ def main() -> None:
     ap.add_argument("--wrong-every", type=int, default=10, help="plant a wrong rendering in every Nth row (0: none)")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    from termkit.glossary import load_matcher
+    from termkit.glossary.assemble import load_matcher
 
     load_matcher()  # warm the compiled-glossary cache so neither run pays for it
     results = []

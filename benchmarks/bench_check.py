@@ -22,13 +22,13 @@ from pathlib import Path
 
 import ahocorasick
 
-from termkit.checker import Checker
+from termkit.checking.checker import Checker
 from termkit.config import Config
-from termkit.glossary import load_concepts
-from termkit.matcher import Matcher
+from termkit.glossary.assemble import load_concepts
+from termkit.matching.matcher import Matcher
 from termkit.model import APPROVED, REJECTED
-from termkit.normalize import Normalized, fold_key, nfc_with_map, strip_diacritics
-from termkit.parallel import check_files, cpus
+from termkit.matching.normalize import Normalized, fold_key, nfc_with_map, strip_diacritics
+from termkit.checking.parallel import check_files, cpus
 
 SEED = 1729
 MB = 1_000_000  # decimal megabytes throughout
@@ -224,7 +224,7 @@ def check_corpus(checker: Checker, files: list[Path]) -> Counter:
 
 
 def check_corpus_parallel(checker: Checker, files: list[Path], jobs: int) -> Counter:
-    """termkit in-process over `jobs` processes (termkit.parallel, as `termkit check --jobs`)."""
+    """termkit in-process over `jobs` processes (termkit.checking.parallel, as `termkit check --jobs`)."""
     codes = Counter()
     for _, found, error in check_files(checker, files, jobs):
         if error is not None:
@@ -335,7 +335,7 @@ def step_throughput(res: dict, out: Path, concepts, checker: Checker, files: lis
 
 def step_stages(res: dict, checker: Checker, automaton_forms: list[str], files: list[Path]) -> None:
     """Where the time goes: each stage of the check and of the raw scan timed alone, in ms per MB."""
-    from termkit.formats import open_document
+    from termkit.documents.formats import open_document
 
     m, mb = checker.matcher, mb_of(files)
     raws = [f.read_text(encoding="utf-8") for f in files]
@@ -348,7 +348,7 @@ def step_stages(res: dict, checker: Checker, automaton_forms: list[str], files: 
         automaton.add_word(form, form)
     automaton.make_automaton()
     lowered = [t.lower() for t in raws]
-    from termkit.romanized import candidates
+    from termkit.matching.romanized import candidates
 
     stages = {
         "raw: read and decode": lambda: [f.read_text(encoding="utf-8") for f in files],

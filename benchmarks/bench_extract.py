@@ -81,10 +81,10 @@ def main() -> int:
 
     from termkit import __version__
     from termkit.config import Config
-    from termkit.extract import ExtractOptions, extract_files, read_segments, train_sentencepiece
-    from termkit.glossary import load_concepts, load_matcher
-    from termkit.korean import canonical
-    from termkit.normalize import fold_key
+    from termkit.tools.extract import ExtractOptions, extract_files, read_segments, train_sentencepiece
+    from termkit.glossary.assemble import load_concepts, load_matcher
+    from termkit.matching.korean import canonical
+    from termkit.matching.normalize import fold_key
 
     mc = _generator()
     res: dict = {"rows": args.rows, "repeats": args.repeats, "termkit": __version__,

@@ -28,7 +28,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from termkit.glossary import load_concepts
+from termkit.glossary.assemble import load_concepts
 from termkit.model import REJECTED
 
 SEED = 1729
@@ -45,7 +45,7 @@ import json, resource, sys, time
 t0 = time.perf_counter()
 from pathlib import Path
 from termkit.config import Config
-from termkit.report import build_report
+from termkit.output.report import build_report
 paths = Path(sys.argv[1]).read_text(encoding="utf-8").splitlines()
 t1 = time.perf_counter()
 s = build_report(paths, Config(), Path(sys.argv[2]), jobs=int(sys.argv[3]))
@@ -193,9 +193,9 @@ def main() -> int:
           f"{sorted(caps)[len(caps) // 2]:.2f}×")
 
     # What collecting the renderings adds to checking: the report takes them from the check's own pass.
-    from termkit.checker import Checker
+    from termkit.checking.checker import Checker
     from termkit.config import Config
-    from termkit.report import _report_checker
+    from termkit.output.report import _report_checker
 
     plain, tapped = Checker(Config()), _report_checker(Config())
     t_check = t_tap = float("inf")

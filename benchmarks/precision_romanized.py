@@ -46,7 +46,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--mb", type=int, default=10)
     args = ap.parse_args()
-    from termkit.checker import Checker
+    from termkit.checking.checker import Checker
     from termkit.config import Config
 
     checker = Checker(Config(select=["TK4"]))

@@ -6,9 +6,9 @@ __all__ = ["__version__", "check_paths", "check_text", "load_matcher"]
 
 def __getattr__(name):  # the public API, imported lazily so that `import termkit` stays light
     if name in ("check_paths", "check_text"):
-        from . import checker
+        from .checking import checker
         return getattr(checker, name)
     if name == "load_matcher":
-        from .glossary import load_matcher
+        from .glossary.assemble import load_matcher
         return load_matcher
     raise AttributeError(name)

@@ -126,8 +126,8 @@ def check(
                                        "[default: every core for 4 MB of input or more, else 1]."),
 ) -> int:
     """Check translations against the glossary."""
-    from .checker import Checker, exceeds
-    from .output import signature, summary, write_findings
+    from .checking.checker import Checker, exceeds
+    from .output.findings import signature, summary, write_findings
 
     if (source is None) != (target is None):
         raise typer.BadParameter("--source and --target go together")
@@ -155,7 +155,7 @@ def check(
             errors.append(e)
     fixed = 0
     if fix:
-        from .fix import fix_file
+        from .checking.fix import fix_file
 
         for item in files:
             nfiles += 1
@@ -169,7 +169,7 @@ def check(
                 sys.stdout.write(result.diff)
             findings.extend(result.remaining)
     else:
-        from .parallel import auto_jobs, check_files
+        from .checking.parallel import auto_jobs, check_files
 
         for _, found, error in check_files(checker, files, jobs or auto_jobs(files)):
             nfiles += 1
@@ -207,7 +207,7 @@ def report(
     config: Optional[Path] = typer.Option(None, "--config", help="Configuration file."),
 ) -> int:
     """Editorial QA report over many files: findings per document and rule, worst concepts, rendering matrix."""
-    from .report import build_report, report_format
+    from .output.report import build_report, report_format
 
     report_format(output)  # an unknown extension is a usage error before any work
     cfg = _config(glossary, no_bundled, select, ignore, fail_on, None, names, config, romanization)
@@ -242,7 +242,7 @@ def score(
     config: Optional[Path] = typer.Option(None, "--config", help="Configuration file."),
 ) -> int:
     """BLEU, chrF++, TER (sacrebleu) with terminology accuracy (WMT 2021) and term consistency."""
-    from .score import format_text, score_files
+    from .tools.score import format_text, score_files
 
     if table is None and (hyp is None or not ref):
         raise typer.BadParameter("give a table, or --hyp and --ref")
@@ -287,8 +287,8 @@ def extract(
     target_col: Optional[str] = typer.Option(None, "--target-col", help="TSV/CSV: the English column."),
 ) -> int:
     """Propose terms the glossary lacks, with English renderings, as stubs for review (sentencepiece)."""
-    from .extract import ExtractOptions, extract_files, format_text
-    from .stubs import review_yaml, write_review
+    from .tools.extract import ExtractOptions, extract_files, format_text
+    from .tools.stubs import review_yaml, write_review
 
     if (source is None) != (target is None):
         raise typer.BadParameter("--source and --target go together")
@@ -333,11 +333,11 @@ def rule(code: Optional[str] = typer.Argument(None, help="A rule code; all rules
 @glossary_app.command("validate")
 def glossary_validate(glossary: Optional[List[Path]] = GlossaryOpt, no_bundled: bool = NoBundledOpt) -> int:
     """Validate glossary files (schema) and run the data lints."""
-    from .checker import Checker
+    from .checking.checker import Checker
     from .config import Config
-    from .glossary import load_concepts, load_matcher
-    from .lints import lint
-    from .specs import run_specs
+    from .glossary.assemble import load_concepts, load_matcher
+    from .glossary.lints import lint
+    from .glossary.specs import run_specs
 
     cfg = Config(glossary=[str(g) for g in glossary or ()], bundled=not no_bundled)
     concepts = load_concepts(cfg.glossary, cfg.bundled)  # raises on YAML/schema/duplicate-id errors
@@ -353,9 +353,9 @@ def glossary_validate(glossary: Optional[List[Path]] = GlossaryOpt, no_bundled: 
 def glossary_test(glossary: Optional[List[Path]] = GlossaryOpt, no_bundled: bool = NoBundledOpt,
                   verbose: bool = typer.Option(False, "--verbose", "-v", help="Show every spec.")) -> int:
     """Run every concept's specs against the whole glossary."""
-    from .checker import Checker
+    from .checking.checker import Checker
     from .config import Config
-    from .specs import run_specs
+    from .glossary.specs import run_specs
 
     checker = Checker(Config(glossary=[str(g) for g in glossary or ()], bundled=not no_bundled))
     results = run_specs(checker)
@@ -377,8 +377,8 @@ def glossary_lookup(query: str = typer.Argument(..., help="Hangul, romanization,
                     format: Format = typer.Option(Format.text, "--format", "-f"),
                     glossary: Optional[List[Path]] = GlossaryOpt, no_bundled: bool = NoBundledOpt) -> int:
     """Find concepts by Hangul (either spelling), romanization, English or id."""
-    from .glossary import load_matcher
-    from .lookup import lookup
+    from .glossary.assemble import load_matcher
+    from .glossary.lookup import lookup
 
     matcher = load_matcher([str(g) for g in glossary or ()], not no_bundled)
     concepts = lookup(matcher, query)
@@ -408,8 +408,8 @@ def glossary_lookup(query: str = typer.Argument(..., help="Hangul, romanization,
 def glossary_stats(format: Format = typer.Option(Format.text, "--format", "-f"),
                    glossary: Optional[List[Path]] = GlossaryOpt, no_bundled: bool = NoBundledOpt) -> int:
     """Counts by domain, type, status and confidence, and completeness."""
-    from .glossary import load_concepts
-    from .stats import glossary_stats as compute
+    from .glossary.assemble import load_concepts
+    from .glossary.stats import glossary_stats as compute
 
     stats = compute(load_concepts([str(g) for g in glossary or ()], not no_bundled))
     if format is Format.json:
@@ -438,7 +438,7 @@ def romanize(texts: List[str] = typer.Argument(..., help="Hangul texts; spaces d
              system: System = typer.Option(System.mr, "--system", "-s", help="mr (McCune–Reischauer, ALA-LC), "
                                            "mr-ascii (no breves or apostrophes), rr (Revised), dprk (names).")) -> int:
     """Romanize Hangul: one line per input."""
-    from .romanize import romanize as run
+    from .matching.romanize import romanize as run
 
     for text in texts:
         typer.echo(run(text, system.value))
@@ -460,22 +460,22 @@ def glossary_export(output: Path = typer.Option(..., "--output", "-o", help="Fil
                                                                   help="Default: from the output's extension."),
                     glossary: Optional[List[Path]] = GlossaryOpt, no_bundled: bool = NoBundledOpt) -> int:
     """Export the glossary as TBX-Basic, flat CSV/TSV, XLSX (for editors) or YAML files."""
-    from .glossary import load_concepts
+    from .glossary.assemble import load_concepts
 
     fmt = format.value if format else (output.suffix.lower().lstrip(".") or "yaml")
     if fmt not in {f.value for f in ExportFormat}:
         raise typer.BadParameter(f"cannot tell the format from {output.name!r}; give --format")
     concepts = load_concepts([str(g) for g in glossary or ()], not no_bundled)
     if fmt == "tbx":
-        from .tbx import export_tbx
+        from .glossary.tbx import export_tbx
 
         export_tbx(concepts, output)
     elif fmt == "yaml":
-        from .yamlio import write_glossary
+        from .glossary.yamlio import write_glossary
 
         write_glossary(concepts, output)
     else:
-        from .flat import export_flat
+        from .glossary.flat import export_flat
 
         export_flat(concepts, output.with_suffix(f".{fmt}") if output.suffix.lower() != f".{fmt}" else output)
     typer.echo(f"{len(concepts)} concepts written to {output}", err=True)
@@ -487,9 +487,9 @@ def glossary_import(source: Path = typer.Argument(..., help="A TBX, CSV, TSV or 
                     output: Path = typer.Option(..., "--output", "-o", help="Directory for the YAML files "
                                                 "(one per domain).")) -> int:
     """Convert a TBX or flat CSV/TSV glossary into termkit's YAML files."""
-    from .loader import load_files
-    from .sources import glossary_files
-    from .yamlio import write_glossary
+    from .glossary.loader import load_files
+    from .glossary.sources import glossary_files
+    from .glossary.yamlio import write_glossary
 
     concepts = load_files(glossary_files(source))
     for path in write_glossary(concepts, output):
@@ -504,9 +504,9 @@ def glossary_fmt(paths: Optional[List[Path]] = typer.Argument(None, help="YAML f
                  check: bool = typer.Option(False, "--check", help="Change nothing; exit 1 if a file is "
                                             "not canonical.")) -> int:
     """Rewrite glossary YAML canonically: concepts sorted by id, stable key order, comments kept."""
-    from .loader import load_yaml_file
-    from .sources import bundled_glossary_dir, glossary_files
-    from .yamlio import format_file
+    from .glossary.loader import load_yaml_file
+    from .glossary.sources import bundled_glossary_dir, glossary_files
+    from .glossary.yamlio import format_file
 
     files = [f for p in (paths or [bundled_glossary_dir()]) for f in glossary_files(Path(p))
              if f.suffix.lower() in (".yaml", ".yml")]

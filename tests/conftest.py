@@ -16,7 +16,7 @@ def _cache_dir(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def mini():
-    from termkit.checker import Checker
+    from termkit.checking.checker import Checker
     from termkit.config import Config
 
     return Checker(Config(glossary=[str(FIXTURE_GLOSSARY)], bundled=False))
@@ -24,7 +24,7 @@ def mini():
 
 @pytest.fixture(scope="session")
 def bundled():
-    from termkit.checker import Checker
+    from termkit.checking.checker import Checker
 
     return Checker()
 

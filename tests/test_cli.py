@@ -160,7 +160,7 @@ def test_jobs_give_the_same_output_as_one_process(tmp_path):
 
 
 def test_jobs_in_process_api_matches_sequential(tmp_path, mini):
-    from termkit.parallel import check_files
+    from termkit.checking.parallel import check_files
 
     files = []
     for n in range(5):

@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_cli
-from termkit.flat import export_flat, flat_rows
-from termkit.glossary import load_concepts
-from termkit.loader import load_files, load_yaml_file
-from termkit.tbx import NS, export_tbx, load_tbx
-from termkit.yamlio import format_text, write_glossary
+from termkit.glossary.flat import export_flat, flat_rows
+from termkit.glossary.assemble import load_concepts
+from termkit.glossary.loader import load_files, load_yaml_file
+from termkit.glossary.tbx import NS, export_tbx, load_tbx
+from termkit.glossary.yamlio import format_text, write_glossary
 
 TBX_STATUSES = {"preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts",
                 "supersededTerm-admn-sts"}

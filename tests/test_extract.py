@@ -16,9 +16,9 @@ import pytest
 
 from termkit.config import Config
 from termkit.errors import InputError
-from termkit.korean import canonical
-from termkit.normalize import fold_key
-from termkit.termstats import c_values, dice, log_likelihood, singular, term_length
+from termkit.matching.korean import canonical
+from termkit.matching.normalize import fold_key
+from termkit.tools.termstats import c_values, dice, log_likelihood, singular, term_length
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "extract"
@@ -38,7 +38,7 @@ REMOVED = [t[0] for t in make_corpus.REMOVED]
 
 @pytest.fixture(scope="module")
 def bundled_concepts():
-    from termkit.glossary import load_concepts
+    from termkit.glossary.assemble import load_concepts
 
     return {c.id: c for c in load_concepts()}
 
@@ -48,7 +48,7 @@ def reduced_glossary(tmp_path_factory, bundled_concepts):
     """A copy of the bundled glossary without the ten concepts (what make_corpus.py --reduced-glossary writes)."""
     out = tmp_path_factory.mktemp("glossary")
     make_corpus.write_reduced_glossary(out)
-    from termkit.glossary import load_concepts
+    from termkit.glossary.assemble import load_concepts
 
     assert {c.id for c in load_concepts([out], bundled=False)} == set(bundled_concepts) - set(REMOVED)
     return out
@@ -56,7 +56,7 @@ def reduced_glossary(tmp_path_factory, bundled_concepts):
 
 @pytest.fixture(scope="module")
 def result(reduced_glossary):
-    from termkit.extract import ExtractOptions, extract_files
+    from termkit.tools.extract import ExtractOptions, extract_files
 
     return extract_files([CORPUS], Config(glossary=[str(reduced_glossary)], bundled=False), ExtractOptions(top=30))
 
@@ -90,7 +90,7 @@ def test_removed_concepts_are_found_with_their_renderings(result, bundled_concep
 
 def test_the_full_glossary_covers_them(bundled_concepts):
     """With the bundled glossary, none of the ten is proposed: covered terms are left out."""
-    from termkit.extract import ExtractOptions, extract_files
+    from termkit.tools.extract import ExtractOptions, extract_files
 
     res = extract_files([CORPUS], Config(), ExtractOptions(top=50))
     keys = {canonical(c.ko) for c in res.candidates}
@@ -108,8 +108,8 @@ def test_corpus_is_reproducible(tmp_path):
 
 
 def test_result_records_sentencepiece_and_is_deterministic(result, reduced_glossary):
-    from termkit.extract import ExtractOptions, extract_files
-    from termkit.stubs import review_yaml
+    from termkit.tools.extract import ExtractOptions, extract_files
+    from termkit.tools.stubs import review_yaml
 
     spm = result.spm
     assert spm["model_type"] == "unigram" and spm["seed"] == 1729 and spm["normalization_rule_name"] == "identity"
@@ -122,8 +122,8 @@ def test_result_records_sentencepiece_and_is_deterministic(result, reduced_gloss
     assert set(result.timings) >= {"sentencepiece", "korean", "english", "total"}
 
 
-REVIEW_SCRIPT = ("import sys; from termkit.config import Config; from termkit.extract import ExtractOptions, "
-                 "extract_files; from termkit.stubs import review_yaml; sys.stdout.reconfigure(encoding='utf-8'); "
+REVIEW_SCRIPT = ("import sys; from termkit.config import Config; from termkit.tools.extract import ExtractOptions, "
+                 "extract_files; from termkit.tools.stubs import review_yaml; sys.stdout.reconfigure(encoding='utf-8'); "
                  "print(review_yaml(extract_files([sys.argv[1]], Config(glossary=[sys.argv[2]], bundled=False), "
                  "ExtractOptions(top=30, jobs=int(sys.argv[3])))), end='')")
 
@@ -132,7 +132,7 @@ def test_same_review_in_fresh_processes(result, reduced_glossary, tmp_path):
     """Another hash seed (set and dict orders), a fresh process, two jobs: the same review file."""
     import os
 
-    from termkit.stubs import review_yaml
+    from termkit.tools.stubs import review_yaml
 
     outs = []
     for seed, jobs in (("1", "1"), ("2", "2")):
@@ -145,7 +145,7 @@ def test_same_review_in_fresh_processes(result, reduced_glossary, tmp_path):
 
 def test_jobs_do_not_change_the_result(tmp_path, reduced_glossary):
     """2,500 rows: several chunks of the English pass, merged in order, one process or two."""
-    from termkit.extract import ExtractOptions, extract_files
+    from termkit.tools.extract import ExtractOptions, extract_files
 
     corpus = tmp_path / "c.tsv"
     make_corpus.write(corpus, 2500, 11)
@@ -180,14 +180,14 @@ def test_candidate_fields(result):
 def _schema_validator():
     import jsonschema
 
-    schema = json.loads((ROOT / "termkit" / "schema" / "glossary.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "termkit" / "glossary" / "schema" / "glossary.schema.json").read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(schema)
 
 
 def test_review_file(result, tmp_path):
     from ruamel.yaml import YAML
 
-    from termkit.stubs import write_review
+    from termkit.tools.stubs import write_review
 
     path = write_review(result, tmp_path / "review.yaml")
     text = path.read_text(encoding="utf-8")
@@ -211,7 +211,7 @@ def test_review_file(result, tmp_path):
 
 
 def test_stub_ids_do_not_clash():
-    from termkit.stubs import stub_id
+    from termkit.tools.stubs import stub_id
 
     taken = {"inmin-gyeongje"}
     assert stub_id("인민경제", taken) == "inmingyeongje"
@@ -248,7 +248,7 @@ def test_dice_and_log_likelihood_hand_computed():
 def test_log_likelihood_array_matches_scalar():
     import numpy as np
 
-    from termkit.termstats import log_likelihood_array
+    from termkit.tools.termstats import log_likelihood_array
 
     c, b = np.array([8, 0, 3, 10]), np.array([12, 12, 3, 10])
     assert log_likelihood_array(c, 10, b, 100) == pytest.approx([log_likelihood(int(x), 10, int(y), 100)
@@ -267,7 +267,7 @@ def test_singular(word, expected):
 # -- the Korean and English sides --------------------------------------------------------------------
 
 def test_stems():
-    from termkit.extract_ko import stems
+    from termkit.tools.extract_ko import stems
 
     types = {
         "부문에서": ("부문에서",), "부문에서도": ("부문에서", "도"), "부문의": ("부문", "의"),  # a piece holding 에서
@@ -289,7 +289,7 @@ def test_stems():
 
 
 def test_runs_and_spans():
-    from termkit.extract_ko import runs, spans, stems
+    from termkit.tools.extract_ko import runs, spans, stems
 
     types = {"국가경제발전": ("국가경제", "발전"), "5개년계획을": ("5", "개년계획", "을"), "새로운": ("새로운",),
              "규정을": ("규정", "을"), "규정이": ("규정", "이"), "5개년계획이": ("5", "개년계획", "이")}
@@ -303,7 +303,7 @@ def test_runs_and_spans():
 
 
 def test_english_ngrams():
-    from termkit.extract_en import ngram_keys, ngrams
+    from termkit.tools.extract_en import ngram_keys, ngrams
 
     text = "The knowledge-based economy, the State Affairs Commission's powers and 2021."
     keys = set(ngram_keys(text, None, 6))
@@ -321,7 +321,7 @@ def test_english_ngrams():
 
 
 def test_choose_grows_into_variants():
-    from termkit.extract_en import choose
+    from termkit.tools.extract_en import choose
 
     # (-dice, -llr, -words, key, id, together, f(e))
     ranked = sorted([
@@ -336,7 +336,7 @@ def test_choose_grows_into_variants():
 
 def test_options_are_checked():
     from termkit.errors import TermkitError
-    from termkit.extract import ExtractOptions
+    from termkit.tools.extract import ExtractOptions
 
     with pytest.raises(TermkitError, match="top must be at least 1"):
         ExtractOptions(top=0)
@@ -346,7 +346,7 @@ def test_options_are_checked():
 
 
 def test_monolingual_input_is_refused(tmp_path):
-    from termkit.extract import extract_files
+    from termkit.tools.extract import extract_files
 
     md = tmp_path / "a.md"
     md.write_text("Self-reliance.\n", encoding="utf-8")
@@ -356,7 +356,7 @@ def test_monolingual_input_is_refused(tmp_path):
 
 def test_paired_plain_files(tmp_path, reduced_glossary):
     """--source/--target style input gives the same candidates as the TSV."""
-    from termkit.extract import ExtractOptions, extract_files
+    from termkit.tools.extract import ExtractOptions, extract_files
 
     rows = [line.split("\t") for line in CORPUS.read_text(encoding="utf-8").splitlines()[1:]]
     ko, en = tmp_path / "ko.txt", tmp_path / "en.txt"
@@ -370,7 +370,7 @@ def test_paired_plain_files(tmp_path, reduced_glossary):
 
 
 def test_imports_stay_light():
-    code = ("import sys, termkit.extract, termkit.extract_ko, termkit.extract_en, termkit.score, termkit.stubs; "
+    code = ("import sys, termkit.tools.extract, termkit.tools.extract_ko, termkit.tools.extract_en, termkit.tools.score, termkit.tools.stubs; "
             "print(' '.join(m for m in ('pandas', 'numpy', 'sacrebleu', 'sentencepiece') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == ""

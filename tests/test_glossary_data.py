@@ -4,9 +4,9 @@ import json
 import pytest
 
 from conftest import run_cli
-from termkit.glossary import load_concepts
-from termkit.lints import lint
-from termkit.specs import run_specs
+from termkit.glossary.assemble import load_concepts
+from termkit.glossary.lints import lint
+from termkit.glossary.specs import run_specs
 
 REQUIRED_KO = ["자력갱생", "샘물", "샘물공장", "주체화", "국산화", "양생원", "허위보고", "수자경제", "수자화", "정보화",
                "현대화", "과학화", "내각", "내각총리", "부총리", "최고인민회의", "조선노동당", "노동신문", "조선신보",
@@ -37,7 +37,7 @@ def test_validate_and_test_commands():
 
 
 def test_size_and_required_concepts(bundled, concepts):
-    from termkit.lookup import lookup
+    from termkit.glossary.lookup import lookup
 
     assert len(concepts) >= 60
     missing = [ko for ko in REQUIRED_KO if not lookup(bundled.matcher, ko)]

@@ -4,7 +4,7 @@ import unicodedata
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from termkit.korean import canonical
+from termkit.matching.korean import canonical
 
 
 def concepts_in(checker, text):
@@ -91,8 +91,8 @@ def test_korean_runs_are_the_run_pattern_matches_that_hold_hangul_or_hanja(text,
     the runs a plain scan of the full pattern gives."""
     import re
 
-    from termkit import korean
-    from termkit.korean import _KOREAN_RUN_PATTERN, CJK_CLASS, korean_runs
+    from termkit.matching import korean
+    from termkit.matching.korean import _KOREAN_RUN_PATTERN, CJK_CLASS, korean_runs
 
     korean._full_patterns, korean._seen = full_patterns_compiled, 0
     cjk = re.compile(f"[{CJK_CLASS}]")
@@ -106,6 +106,6 @@ def test_korean_runs_are_the_run_pattern_matches_that_hold_hangul_or_hanja(text,
 def test_has_hanja_reads_utf8_lead_bytes_right(text):
     import re
 
-    from termkit.korean import has_hanja
+    from termkit.matching.korean import has_hanja
 
     assert has_hanja(text) == bool(re.search("[\u3400-\u9fff\uf900-\ufaff]", text))

@@ -3,7 +3,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from termkit import markup as M
+from termkit.documents import markup as M
 
 
 def _scanned(text: str, in_fence: bool = False) -> str:

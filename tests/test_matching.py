@@ -4,7 +4,7 @@ import unicodedata
 import pytest
 from hypothesis import given, strategies as st
 
-from termkit.normalize import Normalized
+from termkit.matching.normalize import Normalized
 
 
 def codes_found(checker, text, markdown=True):
@@ -74,7 +74,7 @@ def test_names(mini, text, expected):
 
 
 def test_house_name_style(mini):
-    from termkit.checker import Checker
+    from termkit.checking.checker import Checker
     from termkit.config import Config
 
     cfg = Config(glossary=mini.config.glossary, bundled=False, names="dprk")
@@ -149,7 +149,7 @@ def test_normalized_offsets_map_back(raw):
 def test_both_latin_automata_find_the_same_keys(bundled):
     """Small inputs use the pickled pyahocorasick automaton, large ones ahocorasick_rs: same matches."""
     from conftest import ROOT
-    from termkit.normalize import Normalized
+    from termkit.matching.normalize import Normalized
 
     m = bundled.matcher
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").rglob("*.md"))]

@@ -20,12 +20,12 @@ import pytest
 
 from conftest import FIXTURE_GLOSSARY, ROOT
 
-from termkit.checker import Checker
+from termkit.checking.checker import Checker
 from termkit.config import Config
 from termkit.errors import TermkitError
 from termkit.model import Finding
-from termkit.output import signature, write_csv
-from termkit.report import FINDING_COLUMNS, _Progress, build_report, report_format, report_tables
+from termkit.output.findings import signature, write_csv
+from termkit.output.report import FINDING_COLUMNS, _Progress, build_report, report_format, report_tables
 
 FILES = ["examples/kinu-passage.md", "examples/kinu-passage-corrected.md", "examples/bilingual/analysis.tsv",
          "examples/bilingual/analysis.xlf", "examples/bilingual/analysis.tmx"]
@@ -390,7 +390,7 @@ def test_output_format_from_extension(tmp_path):
 
 
 def test_failed_write_leaves_no_file(tmp_path, monkeypatch):
-    import termkit.report as report
+    import termkit.output.report as report
 
     def boom(*args):
         raise RuntimeError("disk full")
@@ -445,7 +445,7 @@ def test_progress_bar_only_on_a_terminal():
 
 
 def test_report_module_imports_no_heavy_library():
-    code = ("import sys, termkit.report, termkit.cli; "
+    code = ("import sys, termkit.output.report, termkit.cli; "
             "print(' '.join(m for m in ('pandas', 'matplotlib', 'numpy', 'openpyxl') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == ""
@@ -465,7 +465,7 @@ def test_example_script(tmp_path):
 
 @pytest.mark.parametrize("cache_hits", [200_000, 0])  # 0: document rules match each file a second time
 def test_report_checker_collects_renderings_in_the_check_pass(cwd_root, checker, monkeypatch, cache_hits):
-    from termkit.report import _report_checker
+    from termkit.output.report import _report_checker
 
     rc = _report_checker(Config())
     monkeypatch.setattr(type(rc), "CACHE_HITS", cache_hits)

@@ -2,7 +2,7 @@
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from termkit.romanized import looks_romanized, skeleton
+from termkit.matching.romanized import looks_romanized, skeleton
 
 # Twenty romanized mentions written for this test: correct forms in MR (with and without breves and
 # apostrophes) and RR, and misspellings, known and unknown. Each line is one mention.
@@ -53,7 +53,7 @@ def test_suggestion_in_the_documents_system(bundled):
 
 
 def test_mixed_systems_and_house_style(bundled):
-    from termkit.checker import Checker
+    from termkit.checking.checker import Checker
     from termkit.config import Config
 
     text = "Self-reliance (*charyŏk kaengsaeng*), localization (*kuksanhwa*), informatization (*jeongbohwa*)."
@@ -91,7 +91,7 @@ def _scanned_candidates(text):
     """The candidates as plain regex scans find them: the reference for romanized.candidates."""
     import re
 
-    from termkit.romanized import _CAPS, _EMPHASIS, _PAREN
+    from termkit.matching.romanized import _CAPS, _EMPHASIS, _PAREN
 
     out = [(m.start(2), m.end(2), "italic") for m in _EMPHASIS.finditer(text)]
     for m in _PAREN.finditer(text):
@@ -111,6 +111,6 @@ def _scanned_candidates(text):
 @given(st.lists(st.sampled_from(list("AKMabcoŏ'- *_(),;\n.") + ["**", "__"]), max_size=30).map("".join))
 def test_candidates_found_from_markers_equal_a_plain_scan(text):
     """candidates() tries its patterns only at the markers it finds: same stretches as scanning the text."""
-    from termkit.romanized import candidates
+    from termkit.matching.romanized import candidates
 
     assert candidates(text) == _scanned_candidates(text)

@@ -16,7 +16,7 @@ import pytest
 from conftest import FIXTURE_GLOSSARY
 from termkit.config import Config
 from termkit.errors import InputError, TermkitError
-from termkit.score import ScoreInput, format_text, read_plain, read_table, score, score_files
+from termkit.tools.score import ScoreInput, format_text, read_plain, read_table, score, score_files
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "score"

@@ -348,8 +348,8 @@ def write(path: Path, rows: int = ROWS, seed: int = SEED) -> None:
 
 def write_reduced_glossary(directory: Path) -> list[Path]:
     """The bundled glossary without the ten REMOVED concepts, as YAML files (one per domain) in directory."""
-    from termkit.glossary import load_concepts
-    from termkit.yamlio import write_glossary
+    from termkit.glossary.assemble import load_concepts
+    from termkit.glossary.yamlio import write_glossary
 
     removed = {t[0] for t in REMOVED}
     return write_glossary([c for c in load_concepts() if c.id not in removed], Path(directory))

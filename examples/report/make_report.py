@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from termkit.config import Config
-from termkit.report import build_report
+from termkit.output.report import build_report
 
 EXAMPLES = Path(__file__).resolve().parent.parent
 ROOT = EXAMPLES.parent

@@ -63,7 +63,7 @@ def view(doc, needs: int | None, ctx):
         return doc
     got = doc.views.get(needs)
     if got is None:
-        from ..matcher import EVIDENCE
+        from ..matching.matcher import EVIDENCE
 
         masks = ctx.matcher.key_masks
         if needs & EVIDENCE:

@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from . import rule
 from .base import ValueCounts, approved, finding, label
-from ..normalize import fold_key
+from ..matching.normalize import fold_key
 
 
 def _by_segment(hits):

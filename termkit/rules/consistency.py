@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 
-from ..matcher import EN_APPROVED
+from ..matching.matcher import EN_APPROVED
 from . import rule
 from .base import ValueCounts, finding, label
 

@@ -1,7 +1,7 @@
 """TK201: an English rendering beside a gloss of a different concept."""
 from __future__ import annotations
 
-from ..matcher import EVIDENCE
+from ..matching.matcher import EVIDENCE
 from . import rule
 from .base import approved, finding, label
 

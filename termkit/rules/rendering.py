@@ -1,7 +1,7 @@
 """TK101 wrong renderings and TK102 deprecated or superseded renderings."""
 from __future__ import annotations
 
-from ..matcher import EN_DEPRECATED, EN_WRONG
+from ..matching.matcher import EN_DEPRECATED, EN_WRONG
 from . import rule
 from .base import approved, finding, label
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Concept, Finding
+from ..model import Concept, Finding
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from .loader import FLAT_EXTRA, FLAT_OPTIONAL, FLAT_REQUIRED, LIST_SEP
-from .model import Concept
+from ..model import Concept
 
 COLUMNS = FLAT_REQUIRED + FLAT_OPTIONAL + FLAT_EXTRA
 

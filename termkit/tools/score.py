@@ -38,11 +38,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__
-from .config import Config
-from .errors import InputError, TermkitError
-from .model import APPROVED
-from .normalize import fold_key
+from .. import __version__
+from ..config import Config
+from ..errors import InputError, TermkitError
+from ..model import APPROVED
+from ..matching.normalize import fold_key
 
 HYP_NAMES = ("hyp", "hypothesis", "mt", "output", "system")
 REF_NAMES = ("ref", "reference", "en", "target", "tgt")
@@ -72,7 +72,7 @@ class ScoreInput:
 
 def _read_lines(path: Path, encoding: str | None) -> list[str]:
     """Lines as sacrebleu's command line reads them: split at LF, trailing whitespace stripped."""
-    from .formats import _encoding
+    from ..documents.formats import _encoding
 
     enc = _encoding(path, encoding)
     try:
@@ -111,7 +111,7 @@ def read_table(path: str | Path, hyp_col: str | None = None, ref_cols: list[str]
     """A TSV (no quoting) or CSV file with a header: hypothesis, reference(s) and optional source columns."""
     import pandas as pd
 
-    from .formats import _csv_record_lines, _encoding, _pick
+    from ..documents.formats import _csv_record_lines, _encoding, _pick
 
     path = Path(path)
     if path.suffix.lower() not in (".tsv", ".csv"):
@@ -374,7 +374,7 @@ def score_files(hyp: str | Path | None = None, refs: list[str | Path] = (), src:
                 table: str | Path | None = None, hyp_col: str | None = None, ref_cols: list[str] | None = None,
                 src_col: str | None = None, config: Config | None = None, per_segment: bool = False) -> ScoreReport:
     """The CLI's entry point: plain files (hyp, refs, src) or one table (table with its columns)."""
-    from .glossary import load_matcher
+    from ..glossary.assemble import load_matcher
 
     config = config or Config()
     if table is not None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .model import STATUSES
+from ..model import STATUSES
 
 
 def glossary_stats(concepts) -> dict:

@@ -1,7 +1,7 @@
 """Concept records back to the glossary's YAML mapping, in the canonical key order."""
 from __future__ import annotations
 
-from .model import Concept
+from ..model import Concept
 
 KEY_ORDER = ("id", "type", "ko", "ko_nk", "ko_variants", "hanja", "mr", "rr", "rom_variants", "misspellings",
              "en", "names", "definition", "note", "sources", "confidence", "specs")

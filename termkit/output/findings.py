@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Iterable, TextIO
 
-from . import __version__
-from .model import Finding
+from .. import __version__
+from ..model import Finding
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m"}
 _RESET, _BOLD = "\033[0m", "\033[1m"
@@ -140,7 +140,7 @@ def write_findings(fmt: str, findings: list[Finding], out: TextIO, sig: str, col
     if fmt == "json":
         write_json(findings, out, sig)
     elif fmt == "sarif":
-        from .rules import all_rules
+        from ..rules import all_rules
 
         write_sarif(findings, out, sig, all_rules())
     elif fmt == "github":

@@ -6,7 +6,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from .conceptdict import EN_ORDER, KEY_ORDER, concept_to_dict
-from .model import Concept
+from ..model import Concept
 
 FILE_KEYS = ("domain", "description", "concepts")
 REASONED_KEYS = ("form", "reason", "needs_evidence")

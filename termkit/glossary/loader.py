@@ -7,8 +7,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import GlossaryError
-from .model import Concept, Spec, Term, STATUSES
+from ..errors import GlossaryError
+from ..model import Concept, Spec, Term, STATUSES
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "glossary.schema.json"
 FLAT_REQUIRED = ("concept", "ko", "en", "status", "reason")

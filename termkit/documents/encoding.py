@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import codecs
 
-from .errors import InputError
+from ..errors import InputError
 
 SAMPLE = 1 << 16
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),

@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 from typing import Iterator
 
-from .errors import TermkitError
+from ..errors import TermkitError
 
 # Below this much input, starting processes costs more than it saves (a pre-commit run, a few pages).
 AUTO_MIN_BYTES = 4_000_000

@@ -22,15 +22,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
-from .errors import TermkitError
+from .. import __version__
+from ..errors import TermkitError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from .checker import Checker
-    from .config import Config
-    from .model import Finding
+    from ..checking.checker import Checker
+    from ..config import Config
+    from ..model import Finding
 
 FORMATS = {".html": "html", ".htm": "html", ".xlsx": "xlsx", ".csv": "csv"}
 FINDING_COLUMNS = ["path", "line", "column", "end_line", "end_column", "code", "severity", "message", "found",
@@ -88,7 +88,7 @@ def build_report(paths: list[str], config: Config, output: Path, jobs: int = 1,
     depend on jobs. progress shows a bar on stderr when stderr is a terminal. Files that cannot be
     read are listed in the summary's and the report's problems; the others are still reported.
     """
-    from .output import signature
+    from .findings import signature
 
     output = Path(output)
     fmt = report_format(output)
@@ -127,7 +127,7 @@ def build_report(paths: list[str], config: Config, output: Path, jobs: int = 1,
 def report_tables(paths: list[str], config: Config | None = None, jobs: int = 1) -> dict[str, pd.DataFrame]:
     """The report's tables as pandas DataFrames, for notebooks: findings, documents, rules, concepts,
     renderings (the matrix) and uses (renderings per document)."""
-    from .config import Config
+    from ..config import Config
 
     config = config or Config()
     checker = _report_checker(config)
@@ -164,7 +164,7 @@ def _report_checker(config: Config) -> Checker:
     """
     global _CLASS
     if _CLASS is None:
-        from .checker import Checker
+        from ..checking.checker import Checker
 
         class ReportChecker(Checker):
             _uses: list | None = None
@@ -294,7 +294,7 @@ def _first_lines(lines: str, n: int = 5) -> str:
 
 
 def _all_findings(results: list[FileResult]) -> list[Finding]:
-    from .model import Finding
+    from ..model import Finding
 
     return sorted((f for r in results for f in r.findings), key=Finding.sort_key)
 
@@ -544,7 +544,7 @@ def _options(config: Config) -> list[tuple[str, str]]:
 
 def _csv(findings: list[Finding], summary: ReportSummary, path: Path) -> None:
     """`termkit check --format csv`, after a first line with the signature."""
-    from .output import write_csv
+    from .findings import write_csv
 
     with open(path, "w", encoding="utf-8", newline="") as fh:
         fh.write(f"# termkit report {summary.signature}\n")

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Iterator
 
 from .encoding import SAMPLE, detect
-from .errors import InputError
-from .model import Segment
-from .readers import TextDocument
+from ..errors import InputError
+from ..model import Segment
+from .text import TextDocument
 
 TABULAR = {".tsv", ".csv"}
 XML_FORMATS = {".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff", ".xlf2": "xliff"}

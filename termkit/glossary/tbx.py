@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .errors import GlossaryError
-from .model import Concept, Spec, Term
+from ..errors import GlossaryError
+from ..model import Concept, Spec, Term
 
 NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

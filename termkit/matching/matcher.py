@@ -10,7 +10,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from .korean import JOINER_RE, canonical, canonical_same_length, is_particle_tail, korean_runs
-from .model import Concept, Hit, APPROVED
+from ..model import Concept, Hit, APPROVED
 from .normalize import Normalized, fold_same_length, nfc_with_map
 
 _NONE: frozenset = frozenset()

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Iterator
 
 from .encoding import SAMPLE, detect
-from .errors import InputError
+from ..errors import InputError
 from .markup import blank_markdown, suppressions
-from .model import Segment
+from ..model import Segment
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
 BLOCK = 1 << 20

@@ -4,16 +4,16 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .errors import GlossaryError
+from ..errors import GlossaryError
 
 GLOSSARY_SUFFIXES = (".yaml", ".yml", ".csv", ".tsv", ".tbx")
 
 
 def bundled_glossary_dir() -> Path:
     """The glossary shipped in the wheel, or the repository's glossary/ in a source checkout."""
-    here = Path(__file__).parent
-    packaged = here / "_glossary"
-    return packaged if packaged.is_dir() else here.parent / "glossary"
+    package = Path(__file__).parent.parent  # termkit/
+    packaged = package / "_glossary"
+    return packaged if packaged.is_dir() else package.parent / "glossary"
 
 
 def glossary_files(path: Path) -> list[Path]:

@@ -7,10 +7,10 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .encoding import SAMPLE, detect
-from .errors import InputError
-from .model import Finding
-from .normalize import fold_key
+from ..documents.encoding import SAMPLE, detect
+from ..errors import InputError
+from ..model import Finding
+from ..matching.normalize import fold_key
 
 FIXABLE = ("TK101", "TK102", "TK401")
 _MARKUP = set("*_`<>[]\n\r")
