@@ -1,14 +1,16 @@
-"""termkit: a curated Korean–English glossary of North Korean terminology and a checker for translations."""
-__version__ = "0.1.0"
+"""termkit: a curated Korean–English glossary of North Korean terminology and a checker for translations.
 
-__all__ = ["__version__", "check_paths", "check_text", "load_matcher"]
+The public Python API; every name is imported on first use, so that `import termkit` stays light.
+"""
+from ._lazy import lazy_exports
+from ._version import __version__
 
-
-def __getattr__(name):  # the public API, imported lazily so that `import termkit` stays light
-    if name in ("check_paths", "check_text"):
-        from .checking import checker
-        return getattr(checker, name)
-    if name == "load_matcher":
-        from .glossary.assemble import load_matcher
-        return load_matcher
-    raise AttributeError(name)
+_all, __getattr__, __dir__ = lazy_exports(__name__, {
+    "Checker": "checking", "check_paths": "checking", "check_text": "checking",
+    "Config": "config",
+    "load_concepts": "glossary", "load_matcher": "glossary", "lookup": "glossary",
+    "romanize": "matching",
+    "Finding": "model", "Segment": "model", "Concept": "model", "Hit": "model",
+    "TermkitError": "errors",
+})
+__all__ = ["__version__", *_all]

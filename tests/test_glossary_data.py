@@ -37,7 +37,7 @@ def test_validate_and_test_commands():
 
 
 def test_size_and_required_concepts(bundled, concepts):
-    from termkit.glossary.lookup import lookup
+    from termkit.glossary.search import lookup
 
     assert len(concepts) >= 60
     missing = [ko for ko in REQUIRED_KO if not lookup(bundled.matcher, ko)]

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from termkit.matching.romanize import SYSTEMS, fold_mr, romanize
+from termkit.matching.romanizer import SYSTEMS, fold_mr, romanize
 
 # Where each expected form was checked. MR follows ALA-LC 2009 (lower case, word by word, hyphens
 # of names and jurisdictions left out: the romanizer divides words only where the input has spaces).

@@ -7,11 +7,11 @@ from typing import Callable, Iterable, Iterator, NamedTuple
 
 from .. import rules as rule_registry
 from ..config import Config
-from ..glossary.assemble import load_matcher
-from ..documents.markup import blank_markdown, suppressions
+from ..glossary import load_matcher
+from ..documents import blank_markdown, suppressions
 from ..model import APPROVED, Finding, Segment
-from ..documents.text import iter_input_files
-from ..rules.base import Context, Document
+from ..documents import iter_input_files
+from ..rules import Context, Document
 
 SEVERITY_RANK = {"warning": 1, "error": 2}
 
@@ -154,7 +154,7 @@ class Checker:
         return self.check_segments(path, [Segment(path, 1, text, number=1)], sup)
 
     def check_file(self, path: str | Path) -> list[Finding]:
-        from ..documents.formats import open_document
+        from ..documents import open_document
 
         doc = open_document(Path(path), self.config)
         make = lambda: open_document(Path(path), self.config).segments()  # noqa: E731  (a second pass re-reads)
@@ -170,7 +170,7 @@ class Checker:
         return self.check_segments(str(path), segments, doc.suppressions)
 
     def check_paired(self, source: str | Path, target: str | Path) -> list[Finding]:
-        from ..documents.formats import PairedDocument
+        from ..documents import PairedDocument
 
         return self.check_bilingual(
             str(target), lambda: PairedDocument(Path(source), Path(target), self.config.encoding).segments())
@@ -184,7 +184,7 @@ class Checker:
         for none, and a form approved for two concepts is left out as ambiguous. Persons' names count
         with their style as status. Suppression comments do not apply: these are not findings.
         """
-        from ..documents.formats import open_document
+        from ..documents import open_document
 
         doc = open_document(Path(path), self.config)
         for d in self._matched(str(path), doc.segments(), doc.bilingual):
@@ -193,7 +193,7 @@ class Checker:
     def document_renderings(self, d: Document) -> Iterator[Rendering]:
         """The renderings among one matched document's hits (a bilingual document's target side)."""
         from ..model import STATUSES
-        from ..rules.names import name_hits
+        from ..rules import name_hits
 
         ctx = self.context
         for hit in d.hits:

@@ -7,10 +7,10 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..documents.encoding import SAMPLE, detect
+from ..documents import SAMPLE, detect_encoding as detect
 from ..errors import InputError
 from ..model import Finding
-from ..matching.normalize import fold_key
+from ..matching import fold_key
 
 FIXABLE = ("TK101", "TK102", "TK401")
 _MARKUP = set("*_`<>[]\n\r")
@@ -113,7 +113,7 @@ def fix_file(checker, path: Path, write: bool = True) -> FixResult:
     encoding = checker.config.encoding or detect(raw[:SAMPLE], str(path))
     try:
         text = raw.decode(encoding)
-    except UnicodeDecodeError as e:
+    except UnicodeDecodeError:
         raise InputError(f"not valid {encoding}", str(path)) from None
     bom = text.startswith("\ufeff")
     body = text[1:] if bom else text

@@ -51,7 +51,7 @@ def open_document(path: Path, config):
     return doc
 
 
-def _encoding(path: Path, given: str | None) -> str:
+def file_encoding(path: Path, given: str | None) -> str:
     if given:
         return given
     try:
@@ -61,7 +61,7 @@ def _encoding(path: Path, given: str | None) -> str:
         raise InputError(f"cannot read: {e.strerror}", str(path)) from None
 
 
-def _pick(header: list[str], given: str | None, names: tuple[str, ...], what: str, path: Path,
+def pick_column(header: list[str], given: str | None, names: tuple[str, ...], what: str, path: Path,
           required: bool = True) -> int | None:
     lowered = [h.strip().lower() for h in header]
     if given:
@@ -89,16 +89,16 @@ class TabularDocument(_Reader):
     def segments(self) -> Iterator[Segment]:
         import pandas as pd
 
-        enc = _encoding(self.path, self.config.encoding)
+        enc = file_encoding(self.path, self.config.encoding)
         sep = "\t" if self.tsv else ","
         quoting = csv.QUOTE_NONE if self.tsv else csv.QUOTE_MINIMAL
         with open(self.path, encoding=enc, newline="") as fh:
             first = fh.readline().lstrip("\ufeff").rstrip("\r\n")
         header = first.split("\t") if self.tsv else next(csv.reader([first]))
-        src = _pick(header, self.config.source_col, SOURCE_NAMES, "source", self.path)
-        tgt = _pick(header, self.config.target_col, TARGET_NAMES, "target", self.path)
-        doc_col = _pick(header, self.config.doc_col, DOC_NAMES, "doc", self.path, required=False)
-        lines = None if self.tsv else _csv_record_lines(self.path, enc)
+        src = pick_column(header, self.config.source_col, SOURCE_NAMES, "source", self.path)
+        tgt = pick_column(header, self.config.target_col, TARGET_NAMES, "target", self.path)
+        doc_col = pick_column(header, self.config.doc_col, DOC_NAMES, "doc", self.path, required=False)
+        lines = None if self.tsv else csv_record_lines(self.path, enc)
         try:
             reader = pd.read_csv(self.path, sep=sep, quoting=quoting, dtype=str, keep_default_na=False,
                                  na_filter=False, skip_blank_lines=False, chunksize=self.CHUNK, encoding=enc,
@@ -127,7 +127,7 @@ class TabularDocument(_Reader):
             raise InputError(f"not valid {enc}: {e.reason}; give --encoding", str(self.path)) from None
 
 
-def _csv_record_lines(path: Path, enc: str) -> Iterator[int]:
+def csv_record_lines(path: Path, enc: str) -> Iterator[int]:
     """The physical line on which each CSV record (after the header) starts; quoted fields may span lines."""
     with open(path, encoding=enc, newline="") as fh:
         reader = csv.reader(fh)
@@ -246,7 +246,7 @@ class PoDocument(_Reader):
     def segments(self) -> Iterator[Segment]:
         import polib
 
-        enc = _encoding(self.path, self.config.encoding)
+        enc = file_encoding(self.path, self.config.encoding)
         try:
             po = polib.pofile(str(self.path), encoding=enc)
         except (OSError, ValueError) as e:
@@ -332,7 +332,7 @@ class HtmlDocument(_Reader):
     def segments(self) -> Iterator[Segment]:
         from lxml import etree, html
 
-        enc = _encoding(self.path, self.config.encoding)
+        enc = file_encoding(self.path, self.config.encoding)
         parser = html.HTMLParser(encoding=enc, no_network=True, remove_comments=False)
         try:
             root = html.parse(str(self.path), parser).getroot()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..matching.scan import find_chars
+from ..matching import find_chars
 
 _FENCE = re.compile(r"^[ ]{0,3}(```|~~~)", re.M)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import codecs
-import os
 import re
 from pathlib import Path
 from typing import Iterator
@@ -94,25 +93,3 @@ class TextDocument:
         if self.kind == "markdown":
             block, in_fence = blank_markdown(block, in_fence)
         return Segment(self.path, line, block, number=number), in_fence
-
-
-def iter_input_files(paths: list[str], exclude_dirs=(".git", ".venv", "node_modules", "__pycache__")):
-    """Files to check: named files as they are, directories walked for known suffixes, sorted.
-
-    CSV and TSV files are checked when named, not found by walking: a repository's other tables
-    (a glossary among them) are not translations.
-    """
-    from .formats import WALKED_SUFFIXES
-
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            found = []
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if d not in exclude_dirs and not d.startswith("."))
-                found.extend(Path(root) / f for f in files if Path(f).suffix.lower() in WALKED_SUFFIXES)
-            yield from sorted(found)
-        elif path.exists():
-            yield path
-        else:
-            raise InputError("no such file or directory", str(path))

@@ -6,13 +6,13 @@ import os
 import pickle
 from pathlib import Path
 
-from .. import __version__
+from .._version import __version__
 from ..errors import GlossaryError
 from .sources import bundled_glossary_dir, content_hash, glossary_files
 
 # The modules whose code decides what a compiled Matcher holds: their bytes are part of the cache key.
 _COMPILER_MODULES = ("matching/matcher.py", "matching/korean.py", "matching/variants.py", "matching/normalize.py",
-                     "model.py", "glossary/loader.py", "glossary/sources.py", "matching/romanize.py",
+                     "model.py", "glossary/loader.py", "glossary/sources.py", "matching/romanizer.py",
                      "matching/romanized.py")
 
 
@@ -65,7 +65,7 @@ def _cache_dir() -> Path:
 
 def load_matcher(paths: list[str | Path] = (), bundled: bool = True, use_cache: bool = True):
     """The compiled Matcher for these glossary sources, from the cache when the content is unchanged."""
-    from ..matching.matcher import Matcher
+    from ..matching import Matcher
 
     ghash = glossary_hash(paths, bundled)
     key = hashlib.sha256(f"{__version__}|{_compiler_hash()}|{ghash}".encode()).hexdigest()[:32]

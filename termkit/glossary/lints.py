@@ -5,11 +5,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..matching.korean import canonical
+from ..matching import canonical
 from ..model import APPROVED, Concept
-from ..matching.normalize import fold_key
+from ..matching import fold_key
 from .specs import SpecResult
-from ..matching.variants import romanization_keys
+from ..matching import romanization_keys
 
 LINT_CODES = {
     "GL001": "concepts not sorted by id within a file",
@@ -22,7 +22,7 @@ LINT_CODES = {
 }
 def romanization_lints(concepts: list[Concept]) -> list[Lint]:
     """GL007: stored MR (of the North Korean spelling, where one exists) and RR against the romanizer."""
-    from ..matching.romanize import romanize, stored_form_matches
+    from ..matching import romanize, stored_form_matches
 
     out = []
     for c in concepts:

@@ -161,7 +161,7 @@ class Matcher:
 
     def _index_romanizations(self):
         """Tolerant skeletons of every concept's romanizations (stored and generated), for fuzzy lookup."""
-        from .romanize import romanize
+        from .romanizer import romanize
         from .romanized import skeleton, syllable_inventory
 
         self.syllables = syllable_inventory()

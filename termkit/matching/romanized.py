@@ -48,7 +48,7 @@ def syllable_inventory() -> frozenset[str]:
 
     22,000 romanizations: the Matcher computes this once and keeps it in its cached pickle.
     """
-    from .romanize import romanize
+    from .romanizer import romanize
 
     out = set()
     for code in range(0xAC00, 0xD7A4):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Iterable, TextIO
 
-from .. import __version__
+from .._version import __version__
 from ..model import Finding
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m"}

@@ -22,13 +22,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import __version__
+from .._version import __version__
 from ..errors import TermkitError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from ..checking.checker import Checker
+    from ..checking import Checker
     from ..config import Config
     from ..model import Finding
 
@@ -164,7 +164,7 @@ def _report_checker(config: Config) -> Checker:
     """
     global _CLASS
     if _CLASS is None:
-        from ..checking.checker import Checker
+        from ..checking import Checker
 
         class ReportChecker(Checker):
             _uses: list | None = None

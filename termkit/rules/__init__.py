@@ -1,4 +1,8 @@
-"""The rule registry: rules with stable codes, run per segment or, in two passes, per document.
+"""Rules: the glossary's hits in one document in, findings out — each rule under a stable code.
+
+Takes a `Document` (one segment's hits, or a whole document's in two passes) and a `Context`
+(the compiled glossary and the house-style options); gives `Finding`s. Rules run per segment or,
+in two passes, per document.
 
 A segment rule is a function (document, context) -> findings over one segment's hits. A document
 rule (consistency across a document) is a class: `count(segment)` sees every segment once, `ready()`
@@ -7,48 +11,13 @@ holds counts, not a document's hits, and a clean corpus is read once.
 """
 from __future__ import annotations
 
-import inspect
-from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Iterable
 
 from ..model import Finding
+from .base import Context, Document
+from .registry import REGISTRY, Rule, rule
 
-
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    severity: str  # error | warning
-    func: Callable  # a segment rule's function, or a document rule's class
-    doc: str
-    needs: int | None = None  # the hits it looks at, as matcher.EN_APPROVED… bits; None: every hit
-
-    @property
-    def per_document(self) -> bool:
-        return isinstance(self.func, type)
-
-    @property
-    def summary(self) -> str:
-        return self.doc.splitlines()[0] if self.doc else ""
-
-    def examples(self) -> list[tuple[str, str]]:
-        """(expected, text) pairs from the docstring's `Okay:` and `TKnnn:` lines (bilingual: `KO => EN`, segments joined by ` || `)."""
-        out = []
-        for line in self.doc.splitlines():
-            label, sep, text = line.strip(" ").partition(": ")
-            if sep and (label == "Okay" or (label.startswith("TK") and label[2:].isdigit())):
-                out.append((label, text))
-        return out
-
-
-REGISTRY: dict[str, Rule] = {}
-
-
-def rule(code: str, name: str, severity: str, needs: int | None = None):
-    def register(func):
-        REGISTRY[code] = Rule(code, name, severity, func, inspect.cleandoc(func.__doc__ or ""), needs)
-        return func
-    return register
+__all__ = ["Context", "Document", "REGISTRY", "Rule", "all_rules", "get", "name_hits", "rule", "run", "view"]
 
 
 VIEW_FROM = 16  # hits: a smaller segment (a bilingual row) is handed whole, as filtering costs more
@@ -63,7 +32,7 @@ def view(doc, needs: int | None, ctx):
         return doc
     got = doc.views.get(needs)
     if got is None:
-        from ..matching.matcher import EVIDENCE
+        from ..matching import EVIDENCE
 
         masks = ctx.matcher.key_masks
         if needs & EVIDENCE:
@@ -75,17 +44,11 @@ def view(doc, needs: int | None, ctx):
 
 
 def all_rules() -> list[Rule]:
-    _load()
     return [REGISTRY[c] for c in sorted(REGISTRY)]
 
 
 def get(code: str) -> Rule | None:
-    _load()
     return REGISTRY.get(code.upper())
-
-
-def _load():
-    from . import bilingual, consistency, gloss, names, rendering, romanization  # noqa: F401  (registers)
 
 
 def run(rules: Iterable[Rule], doc, ctx) -> list[Finding]:
@@ -94,3 +57,8 @@ def run(rules: Iterable[Rule], doc, ctx) -> list[Finding]:
     for r in rules:
         out.extend(r.func(view(doc, r.needs, ctx), ctx))
     return out
+
+
+# The rule modules register themselves on import (each @rule adds one code to REGISTRY).
+from . import bilingual, consistency, gloss, names, rendering, romanization  # noqa: E402,F401
+from .names import name_hits  # noqa: E402

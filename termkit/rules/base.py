@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..matching.matcher import Entry, Matcher
+from ..matching import Entry, Matcher
 from ..model import APPROVED, Concept, Finding, Hit
 
 

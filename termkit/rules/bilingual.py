@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from . import rule
+from .registry import rule
 from .base import ValueCounts, approved, finding, label
-from ..matching.normalize import fold_key
+from ..matching import fold_key
 
 
 def _by_segment(hits):

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 
-from ..matching.matcher import EN_APPROVED
-from . import rule
+from ..matching import EN_APPROVED
+from .registry import rule
 from .base import ValueCounts, finding, label
 
 

@@ -1,8 +1,8 @@
 """TK201: an English rendering beside a gloss of a different concept."""
 from __future__ import annotations
 
-from ..matching.matcher import EVIDENCE
-from . import rule
+from ..matching import EVIDENCE
+from .registry import rule
 from .base import approved, finding, label
 
 

@@ -1,8 +1,8 @@
 """TK101 wrong renderings and TK102 deprecated or superseded renderings."""
 from __future__ import annotations
 
-from ..matching.matcher import EN_DEPRECATED, EN_WRONG
-from . import rule
+from ..matching import EN_DEPRECATED, EN_WRONG
+from .registry import rule
 from .base import approved, finding, label
 
 

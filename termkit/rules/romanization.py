@@ -1,8 +1,8 @@
 """TK401: a known misspelled romanization."""
 from __future__ import annotations
 
-from ..matching.matcher import FUZZY, MISSPELLING, ROM
-from . import rule
+from ..matching import FUZZY, MISSPELLING, ROM
+from .registry import rule
 from .base import finding, label
 
 
@@ -40,7 +40,7 @@ def misspelled_romanization(doc, ctx):
 
 
 def _fold(text: str) -> str:
-    from ..matching.normalize import fold_key
+    from ..matching import fold_key
 
     return fold_key(text).replace("'", "").replace(" ", "")
 
@@ -49,7 +49,7 @@ def _system_forms(ctx, ci):
     """The folded MR and RR forms of a concept (stored and generated), computed once per run."""
     cache = ctx.options.setdefault("system_forms", {})
     if ci not in cache:
-        from ..matching.romanize import romanize
+        from ..matching import romanize
 
         c = ctx.concept(ci)
         cache[ci] = ({_fold(x) for x in (c.mr, romanize(c.ko_nk or c.ko, "mr")) if x},
@@ -99,7 +99,7 @@ class _SystemCounter:
 
 
 def form_in(c, system: str) -> str | None:
-    from ..matching.romanize import romanize
+    from ..matching import romanize
 
     if system == "mr":
         return c.mr or romanize(c.ko_nk or c.ko, "mr")

@@ -41,13 +41,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .. import __version__
+from .._version import __version__
 from ..config import Config
 from ..errors import InputError, TermkitError
 from .extract_en import choose, english_pass, ngrams, rank_renderings, rendering_forms
 from .extract_ko import (KO_WORD, VERBAL_TAIL, covered, pieces_of, proposable, protected_lengths, runs, spans,
                          stems, sub_keys, units_of, valid)
-from ..matching.korean import canonical
+from ..matching import canonical
 from ..model import Segment
 from .termstats import c_values, term_length
 
@@ -169,7 +169,7 @@ def _candidate_dict(c: Candidate) -> dict:
 def read_segments(paths: Iterable[str | Path], config: Config, source: Path | None = None,
                   target: Path | None = None) -> Iterator[Segment]:
     """Aligned segments from bilingual files, and from a pair of line-aligned plain files."""
-    from ..documents.formats import PairedDocument, open_document
+    from ..documents import PairedDocument, open_document
 
     if (source is None) != (target is None):
         raise TermkitError("a source file needs its target file, and the other way round")
@@ -192,7 +192,7 @@ def extract_files(paths: Iterable[str | Path], config: Config | None = None,
                   options: ExtractOptions | None = None, source: Path | None = None,
                   target: Path | None = None, model_out: Path | None = None) -> ExtractResult:
     """Extract from files with the glossary the configuration names (the CLI's entry point)."""
-    from ..glossary.assemble import load_matcher
+    from ..glossary import load_matcher
 
     config = config or Config()
     paths = [str(p) for p in paths]

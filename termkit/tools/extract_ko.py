@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..matching.korean import canonical, is_particle_tail
+from ..matching import canonical, is_particle_tail
 
 HANGUL = "\uac00-\ud7a3"
 CJK = HANGUL + "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"

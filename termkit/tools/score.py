@@ -34,15 +34,15 @@ Deterministic: the same inputs and glossary give the same report. sacrebleu load
 from __future__ import annotations
 
 import csv
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import __version__
+from .._version import __version__
 from ..config import Config
 from ..errors import InputError, TermkitError
 from ..model import APPROVED
-from ..matching.normalize import fold_key
+from ..matching import fold_key
 
 HYP_NAMES = ("hyp", "hypothesis", "mt", "output", "system")
 REF_NAMES = ("ref", "reference", "en", "target", "tgt")
@@ -72,9 +72,9 @@ class ScoreInput:
 
 def _read_lines(path: Path, encoding: str | None) -> list[str]:
     """Lines as sacrebleu's command line reads them: split at LF, trailing whitespace stripped."""
-    from ..documents.formats import _encoding
+    from ..documents import file_encoding
 
-    enc = _encoding(path, encoding)
+    enc = file_encoding(path, encoding)
     try:
         with open(path, encoding=enc, newline="\n") as fh:
             lines = [line.rstrip() for line in fh]
@@ -111,22 +111,22 @@ def read_table(path: str | Path, hyp_col: str | None = None, ref_cols: list[str]
     """A TSV (no quoting) or CSV file with a header: hypothesis, reference(s) and optional source columns."""
     import pandas as pd
 
-    from ..documents.formats import _csv_record_lines, _encoding, _pick
+    from ..documents import csv_record_lines, file_encoding, pick_column
 
     path = Path(path)
     if path.suffix.lower() not in (".tsv", ".csv"):
         raise InputError("a table to score must be .tsv or .csv", str(path))
     tsv = path.suffix.lower() == ".tsv"
-    enc = _encoding(path, encoding)
+    enc = file_encoding(path, encoding)
     try:
         with open(path, encoding=enc, newline="") as fh:
             first = fh.readline().lstrip("\ufeff").rstrip("\r\n")
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror}", str(path)) from None
     header = first.split("\t") if tsv else next(csv.reader([first]), [])
-    h = _pick(header, hyp_col, HYP_NAMES, "hyp", path)
-    refs = [_pick(header, c, REF_NAMES, "ref", path) for c in (ref_cols or [None])]
-    s = _pick(header, src_col, SRC_NAMES, "src", path, required=src_col is not None)
+    h = pick_column(header, hyp_col, HYP_NAMES, "hyp", path)
+    refs = [pick_column(header, c, REF_NAMES, "ref", path) for c in (ref_cols or [None])]
+    s = pick_column(header, src_col, SRC_NAMES, "src", path, required=src_col is not None)
     if h in refs or (s is not None and (s == h or s in refs)):
         raise InputError("the hypothesis, reference and source columns must differ", str(path), 1)
     try:
@@ -137,7 +137,7 @@ def read_table(path: str | Path, hyp_col: str | None = None, ref_cols: list[str]
     except UnicodeDecodeError as e:
         raise InputError(f"not valid {enc}: {e.reason}; give --encoding", str(path)) from None
     cols = list(table.columns)
-    lines = list(range(2, len(table) + 2)) if tsv else list(_csv_record_lines(path, enc))
+    lines = list(range(2, len(table) + 2)) if tsv else list(csv_record_lines(path, enc))
     return ScoreInput(
         [x.strip() for x in table[cols[h]]],
         [[x.strip() for x in table[cols[r]]] for r in refs],
@@ -374,7 +374,7 @@ def score_files(hyp: str | Path | None = None, refs: list[str | Path] = (), src:
                 table: str | Path | None = None, hyp_col: str | None = None, ref_cols: list[str] | None = None,
                 src_col: str | None = None, config: Config | None = None, per_segment: bool = False) -> ScoreReport:
     """The CLI's entry point: plain files (hyp, refs, src) or one table (table with its columns)."""
-    from ..glossary.assemble import load_matcher
+    from ..glossary import load_matcher
 
     config = config or Config()
     if table is not None:

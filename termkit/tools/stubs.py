@@ -20,7 +20,7 @@ import io
 import re
 from pathlib import Path
 
-from .. import __version__
+from .._version import __version__
 from .extract import Candidate, ExtractResult
 
 HEADER = """\
@@ -33,7 +33,7 @@ HEADER = """\
 
 def stub_id(ko: str, taken: set[str]) -> str:
     """A concept id from the Revised Romanization of the Korean: ASCII, hyphenated by word, unique."""
-    from ..matching.romanize import romanize
+    from ..matching import romanize
 
     base = re.sub(r"[^a-z0-9]+", "-", romanize(ko, "rr").replace("×", "x").lower()).strip("-") or "term"
     out, n = base, 2

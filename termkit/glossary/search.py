@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..matching.korean import canonical, is_particle_tail
-from ..matching.normalize import fold_key
-from ..matching.variants import romanization_keys
+from ..matching import canonical, is_particle_tail
+from ..matching import fold_key
+from ..matching import romanization_keys
 
 
 def lookup(matcher, query: str) -> list:
@@ -30,7 +30,7 @@ def lookup(matcher, query: str) -> list:
             if kid is not None:
                 kids.append(kid)
     if not kids and not found and getattr(matcher, "rom_owner", None):
-        from ..matching.romanized import skeleton  # any system or spelling of a romanization: kuksanhwa, guksanhwa
+        from ..matching import skeleton  # any system or spelling of a romanization: kuksanhwa, guksanhwa
 
         found.update(matcher.rom_owner.get(skeleton(q), ()))
     owners: set[int] = set()  # concepts the query is a correct form of come first
