@@ -1,7 +1,7 @@
 """Concept records back to the glossary's YAML mapping, in the canonical key order."""
 from __future__ import annotations
 
-from ..model import Concept
+from ..model import APPROVED, Concept
 
 KEY_ORDER = ("id", "type", "ko", "ko_nk", "ko_variants", "hanja", "mr", "rr", "rom_variants", "misspellings",
              "en", "names", "definition", "note", "sources", "confidence", "specs")
@@ -21,7 +21,7 @@ def concept_to_dict(c: Concept) -> dict:
     for status in EN_ORDER:
         terms = [t for t in c.terms if t.status == status]
         if terms:
-            en[status] = [t.form for t in terms] if status in ("preferred", "admitted") else [_reasoned(t) for t in terms]
+            en[status] = [t.form for t in terms] if status in APPROVED else [_reasoned(t) for t in terms]
     d: dict = {"id": c.id}
     if c.type != "term":
         d["type"] = c.type

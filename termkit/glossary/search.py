@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..matching import canonical, is_particle_tail
-from ..matching import fold_key
-from ..matching import romanization_keys
+from ..matching import canonical, fold_key, is_particle_tail, romanization_keys
+from ..model import APPROVED
 
 
 def lookup(matcher, query: str) -> list:
@@ -37,7 +36,7 @@ def lookup(matcher, query: str) -> list:
     for kid in kids:
         for e in matcher.keys[kid]:
             found.add(e.concept)
-            if e.kind != "en" or e.status in ("preferred", "admitted"):
+            if e.kind != "en" or e.status in APPROVED:
                 owners.add(e.concept)
     return [matcher.concepts[i] for i in sorted(found, key=lambda i: (i not in owners, matcher.concepts[i].id))]
 

@@ -1,4 +1,4 @@
-"""Compile a glossary into two Aho–Corasick automata and find its forms in raw text, located."""
+"""Compile a glossary into Aho–Corasick automata (English, Korean, romanized keys); find its forms in raw text."""
 from __future__ import annotations
 
 import pickle

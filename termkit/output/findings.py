@@ -1,4 +1,4 @@
-"""Format findings for people and machines: text (colour on a TTY) and JSON, each with a signature."""
+"""Write findings: text (colour on a TTY), JSON, SARIF 2.1.0, GitHub annotations and CSV, each with a signature."""
 from __future__ import annotations
 
 from typing import Iterable, TextIO

@@ -103,7 +103,7 @@ class ValueCounts:
 
         self._counter = Counter
         self.keep_lines = keep_lines
-        self.single: dict = {}  # key -> (value, count, first line)
+        self.single: dict = {}  # key -> (value, count, first lines as a tuple)
         self.multi: dict = {}  # key -> Counter(value -> count), once a second value appears
         self.lines: dict = {}  # (key, value) -> first lines, for keys in multi
 
@@ -111,18 +111,20 @@ class ValueCounts:
         if key in self.multi:
             self.multi[key][value] += 1
             lines = self.lines.setdefault((key, value), [])
-            if len(lines) < self.keep_lines:
+            if len(lines) < self.keep_lines and (not lines or lines[-1] != line):
                 lines.append(line)
         elif key in self.single:
-            first, n, first_line = self.single[key]
+            first, n, first_lines = self.single[key]
             if first == value:
-                self.single[key] = (first, n + 1, first_line)
+                if len(first_lines) < self.keep_lines and first_lines[-1] != line:
+                    first_lines += (line,)
+                self.single[key] = (first, n + 1, first_lines)
             else:
                 del self.single[key]
                 self.multi[key] = self._counter({first: n, value: 1})
-                self.lines[(key, first)], self.lines[(key, value)] = [first_line], [line]
+                self.lines[(key, first)], self.lines[(key, value)] = list(first_lines), [line]
         else:
-            self.single[key] = (value, 1, line)
+            self.single[key] = (value, 1, (line,))
 
     def conflicts(self) -> dict:
         """Keys with two or more values; the one-value keys are dropped (nothing to report for them)."""

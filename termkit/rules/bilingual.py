@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .registry import rule
-from .base import ValueCounts, approved, finding, label
 from ..matching import fold_key
+from ..model import APPROVED
+from .base import ValueCounts, approved, finding, label
+from .registry import rule
 
 
 def _by_segment(hits):
@@ -33,7 +34,7 @@ def _align(ctx, source, target):
         concepts = _concepts(ctx, h)
         direct = concepts & set(source)
         correct = {e.concept for e in ctx.matcher.keys[h.key]
-                   if e.concept in direct and (e.kind == "name" or e.status in ("preferred", "admitted"))}
+                   if e.concept in direct and (e.kind == "name" or e.status in APPROVED)}
         chosen = correct or direct
         if chosen:
             unrendered -= chosen
@@ -58,7 +59,7 @@ def _inside(ctx, ci, target_hits) -> bool:
 def _owner(ctx, hit):
     """The concept a target form renders correctly, else any concept it is a form of."""
     entries = ctx.matcher.keys[hit.key]
-    good = sorted(e.concept for e in entries if e.kind == "name" or e.status in ("preferred", "admitted"))
+    good = sorted(e.concept for e in entries if e.kind == "name" or e.status in APPROVED)
     return ctx.concept(good[0] if good else sorted(_concepts(ctx, hit))[0])
 
 

@@ -1,10 +1,10 @@
 """TK301: one concept rendered in two or more approved ways in one document."""
 from __future__ import annotations
 
-
 from ..matching import EN_APPROVED
-from .registry import rule
+from ..model import APPROVED
 from .base import ValueCounts, finding, label
+from .registry import rule
 
 
 def _attribute(hit, ctx):
@@ -19,7 +19,7 @@ def _attribute(hit, ctx):
 
 
 def _attribute_uncached(hit, ctx):
-    ok = [e for e in ctx.entries(hit, "en") if e.status in ("preferred", "admitted")]
+    ok = [e for e in ctx.entries(hit, "en") if e.status in APPROVED]
     if not ok:
         return None
     proven = [e for e in ok if ctx.proven(hit, e.concept)]

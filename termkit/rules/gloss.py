@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from ..matching import EVIDENCE
-from .registry import rule
+from ..model import APPROVED
 from .base import approved, finding, label
+from .registry import rule
 
 
 @rule("TK201", "gloss-mismatch", "error", needs=EVIDENCE)
@@ -23,7 +24,7 @@ def gloss_mismatch(doc, ctx):
         entries = ctx.entries(hit, "en")
         if not entries or hit.evidence & {e.concept for e in entries}:
             continue  # no English here, or the gloss matches (TK101/TK102 judge its status)
-        owners = sorted({e.concept for e in entries if e.status in ("preferred", "admitted")})
+        owners = sorted({e.concept for e in entries if e.status in APPROVED})
         if not owners:
             continue
         owner = ctx.concept(owners[0])

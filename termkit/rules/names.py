@@ -1,10 +1,9 @@
 """TK501 names outside the house style or in no recognised style; TK502 name styles mixed in a document."""
 from __future__ import annotations
 
-from ..matching import NAME
-from .registry import rule
+from ..matching import NAME, fold_keep_hyphens
 from .base import finding
-from ..matching import fold_keep_hyphens
+from .registry import rule
 
 STYLE_NAMES = {"dprk": "DPRK style", "sk": "South Korean media style", "other": "a non-standard form"}
 # Surname first is the only order either standard style uses; "Jong Un Kim" is matched but non-standard.

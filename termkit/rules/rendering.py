@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from ..matching import EN_DEPRECATED, EN_WRONG
-from .registry import rule
 from .base import approved, finding, label
+from .registry import rule
 
 
-def _rejected(doc, ctx, statuses, code, severity, what):
+def _rejected(doc, ctx, statuses, code, severity):
     memo = ctx.memo.setdefault(code, {})
     for hit in doc.hits:
         flagged = memo.get(hit.key)
@@ -25,7 +25,7 @@ def _rejected(doc, ctx, statuses, code, severity, what):
                 reason = next((t.reason for t in c.terms if t.form == e.form and t.status == e.status), "")
                 good = approved(c)
                 yield finding(hit, code, severity,
-                              f"'{hit.found}' is a {what} rendering of {label(c)}: {reason}; "
+                              f"'{hit.found}' is a {e.status} rendering of {label(c)}: {reason}; "
                               f"use '{good[0]}'", c, good)
 
 
@@ -43,7 +43,7 @@ def wrong_rendering(doc, ctx):
     TK101: The plenary meeting called for localization (주체화) of raw materials.
     TK101: The paper speaks of the subjectivization of industry.
     """
-    return _rejected(doc, ctx, ("wrong",), "TK101", "error", "wrong")
+    return _rejected(doc, ctx, ("wrong",), "TK101", "error")
 
 
 @rule("TK102", "deprecated-rendering", "warning", needs=EN_DEPRECATED)
@@ -57,4 +57,4 @@ def deprecated_rendering(doc, ctx):
     Okay: The Premier (내각총리) inspected the plant.
     TK102: The Prime Minister (내각총리) inspected the plant.
     """
-    return _rejected(doc, ctx, ("deprecated", "superseded"), "TK102", "warning", "deprecated")
+    return _rejected(doc, ctx, ("deprecated", "superseded"), "TK102", "warning")

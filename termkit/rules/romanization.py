@@ -1,9 +1,9 @@
-"""TK401: a known misspelled romanization."""
+"""TK401 known misspelled romanizations; TK402 romanization systems mixed; TK403 probable misspellings."""
 from __future__ import annotations
 
 from ..matching import FUZZY, MISSPELLING, ROM
-from .registry import rule
 from .base import finding, label
+from .registry import rule
 
 
 def match_case(form: str, like: str) -> str:
@@ -47,7 +47,7 @@ def _fold(text: str) -> str:
 
 def _system_forms(ctx, ci):
     """The folded MR and RR forms of a concept (stored and generated), computed once per run."""
-    cache = ctx.options.setdefault("system_forms", {})
+    cache = ctx.memo.setdefault("system_forms", {})
     if ci not in cache:
         from ..matching import romanize
 
@@ -155,8 +155,16 @@ class ProbableMisspelling(_SystemCounter):
     TK403: The spirit of self-reliance (*Charyok Kaengseng*) was stressed.
     """
 
+    def __init__(self, ctx):
+        super().__init__(ctx)
+        self.fuzzy = 0  # hits with a fuzzy entry: without one the document has nothing to report
+
+    def count(self, seg):
+        super().count(seg)
+        self.fuzzy += sum(1 for hit in seg.hits if self.ctx.has_kind(hit, "fuzzy"))
+
     def ready(self) -> bool:
-        return True
+        return self.fuzzy > 0
 
     def report(self, seg):
         want = self.system
