@@ -101,3 +101,16 @@ def test_tk403_reads_a_document_without_misspellings_once(tmp_path, monkeypatch)
     calls.clear()
     found = checker.check_text("The *charyŏk kaengseng* line held.\n")  # a misspelling: TK403 reports
     assert [f.code for f in found] == ["TK403"] and len(calls) == 2
+
+
+def test_fuzzy_lookup_leaves_the_environment_as_it_was():
+    """rapidfuzz's implementation is chosen for its import only: the user's environment is not changed."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import os; from termkit.matching.matcher import _rapidfuzz; _rapidfuzz(); "
+            "print(os.environ.get('RAPIDFUZZ_IMPL'))")
+    env = {k: v for k, v in os.environ.items() if k != "RAPIDFUZZ_IMPL"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout
+    assert out.strip() == "None"

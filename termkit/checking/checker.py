@@ -143,10 +143,6 @@ class Checker:
         make = segments if callable(segments) else _replay(segments)
         return self._run(path, make, True)
 
-    def check_pair(self, source: str, target: str, path: str = "<pair>") -> list[Finding]:
-        """One Korean source and its English translation, as a one-segment bilingual document."""
-        return self.check_bilingual(path, [Segment(path, 1, target, source, number=1, source_line=1)])
-
     def check_text(self, text: str, path: str = "<text>", markdown: bool = True) -> list[Finding]:
         sup = suppressions(text, 1)
         if markdown:

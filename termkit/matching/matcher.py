@@ -5,6 +5,7 @@ import pickle
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 import ahocorasick
@@ -26,19 +27,25 @@ _SPACE = re.compile(r"\s")
 _ROMANIZED_HINT = re.compile(r"[*_(]|[A-Z][a-z]+[ -][A-Z]")
 
 
-_RAPIDFUZZ = None
+@lru_cache(maxsize=1)
+def _rapidfuzz():
+    """rapidfuzz's OSA distance and `process`, from its compiled implementation only.
 
-
-def _load_rapidfuzz():
-    """Import rapidfuzz's compiled implementation only (its pure-Python fallbacks cost ~10 ms more)."""
+    Its pure-Python fallbacks cost ~10 ms more to import. rapidfuzz reads RAPIDFUZZ_IMPL at import
+    time, so the variable is set for the import alone and the process environment is left as it was
+    (a user's subprocesses must not inherit it).
+    """
     import os
 
-    global _RAPIDFUZZ
-    os.environ.setdefault("RAPIDFUZZ_IMPL", "cpp")
-    from rapidfuzz import process
-    from rapidfuzz.distance import OSA
-
-    _RAPIDFUZZ = (OSA, process)
+    before = os.environ.get("RAPIDFUZZ_IMPL")
+    os.environ["RAPIDFUZZ_IMPL"] = before or "cpp"
+    try:
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+    finally:
+        if before is None:
+            del os.environ["RAPIDFUZZ_IMPL"]
+    return OSA, process
 
 
 # What a key's entries are, as bits (Matcher.key_masks): a rule names the bits it looks at, and the
@@ -151,13 +158,13 @@ class Matcher:
         self.key_masks = [entry_mask(entries) for entries in self.keys]
         self._start_run()
 
-        # Concepts for which an English form is approved: such a form is wrong elsewhere only with evidence.
-        self.approved_by_form: dict[str, frozenset[int]] = {}
-        for ci, c in enumerate(concepts):
-            for t in c.terms:
-                if t.status in APPROVED:
-                    self.approved_by_form[t.form.casefold()] = self.approved_by_form.get(
-                        t.form.casefold(), frozenset()) | {ci}
+    def approved_owners(self, key: int) -> frozenset[int]:
+        """The concepts whose preferred or admitted English form a key matches.
+
+        Such a form is wrong for any other concept only with evidence of that concept (a gloss, the
+        bilingual source): 'false reporting' is right for 허위보고 and wrong for 양생원.
+        """
+        return frozenset(e.concept for e in self.keys[key] if e.kind == "en" and e.status in APPROVED)
 
     def _index_romanizations(self):
         """Tolerant skeletons of every concept's romanizations (stored and generated), for fuzzy lookup."""
@@ -221,9 +228,7 @@ class Matcher:
         if sk in self.rom_owner or len(sk) < 6:
             return None  # a correct romanization in some system or spelling, or too short to judge
         need = max_edits(sk)
-        if _RAPIDFUZZ is None:
-            _load_rapidfuzz()
-        osa, process = _RAPIDFUZZ
+        osa, process = _rapidfuzz()
         block = self._block(sk[0], len(sk), need)
         best = process.extractOne(sk, block, scorer=osa.distance, score_cutoff=need) if block else None
         if best is None:

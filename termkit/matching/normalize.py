@@ -120,10 +120,6 @@ class Normalized:
         return self.raw_offset(j - 1) + 1 if j > 0 else 0
 
 
-def is_word_char(c: str) -> bool:
-    return c.isalnum()
-
-
 
 _COMPAT_JAMO = re.compile("[\u3131-\u3163]+")
 _COMPAT_L = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"

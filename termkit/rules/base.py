@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..matching import Entry, Matcher
-from ..model import APPROVED, Concept, Finding, Hit
+from ..model import Concept, Finding, Hit
 
 
 @dataclass
@@ -60,13 +60,11 @@ class Context:
             return True
         if concept not in hit.context:
             return False
-        return not any(e.kind == "en" and e.status in APPROVED and e.concept != concept and e.concept in hit.context
-                       for e in self.matcher.keys[hit.key])
+        return not (self.matcher.approved_owners(hit.key) - {concept}) & hit.context
 
     def approved_elsewhere(self, hit: Hit, concept: int) -> bool:
         """Whether the matched form is another concept's preferred or admitted rendering."""
-        return any(e.kind == "en" and e.status in APPROVED and e.concept != concept
-                   for e in self.matcher.keys[hit.key])
+        return bool(self.matcher.approved_owners(hit.key) - {concept})
 
 
 _LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
