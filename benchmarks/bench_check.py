@@ -39,7 +39,7 @@ LAUNCHER = ("import os, sys, time\nt0 = time.perf_counter()\npid = os.fork()\n"
             "if pid == 0:\n    os.execv(sys.argv[2], sys.argv[2:])\n_, status, ru = os.wait4(pid, 0)\n"
             "open(sys.argv[1], 'w').write(f'{ru.ru_maxrss} {time.perf_counter() - t0}')\n"
             "sys.exit(os.waitstatus_to_exitcode(status))")
-MEM_SCRIPT = ("import sys\nfrom termkit.checker import Checker\nc = Checker()\n"
+MEM_SCRIPT = ("import sys\nfrom termkit.checking import Checker\nc = Checker()\n"
               "print(sum(len(c.check_file(p)) for p in sys.argv[1:]))")
 
 SUBJECTS = ("The ministry|Regional planners|The committee report|Analysts at the institute|The trade survey|"

@@ -41,7 +41,7 @@ LAUNCHER = ("import os, sys, time\nt0 = time.perf_counter()\npid = os.fork()\n"
             "if pid == 0:\n    os.execv(sys.argv[2], sys.argv[2:])\n_, status, ru = os.wait4(pid, 0)\n"
             "open(sys.argv[1], 'w').write(f'{ru.ru_maxrss} {time.perf_counter() - t0}')\n"
             "sys.exit(os.waitstatus_to_exitcode(status))")
-RSS_SCRIPT = ("import sys\nfrom termkit.config import Config\nfrom termkit.extract import ExtractOptions, "
+RSS_SCRIPT = ("import sys\nfrom termkit.config import Config\nfrom termkit.tools.extract import ExtractOptions, "
               "extract_files\nr = extract_files([sys.argv[1]], Config(glossary=[sys.argv[2]], bundled=False), "
               "ExtractOptions(top=30, jobs=int(sys.argv[3])))\nprint(len(r.candidates))")
 

@@ -6,7 +6,7 @@
 The corpus is half short Markdown papers, half short bilingual TSV files (Korean source, English
 target), with terms planted from the bundled glossary: preferred, admitted, deprecated and wrong
 renderings, some glossed with their Hangul, some target segments leaving the term out. Each report
-is built by `termkit.report.build_report` in a fresh subprocess (so each pays the same imports),
+is built by `termkit.output.build_report` in a fresh subprocess (so each pays the same imports),
 jobs 1 and jobs 2 taking turns in every round; the best round of each is compared. Each round
 first measures what two processes give on the machine at that moment (a busy loop run twice in a
 row against twice at once), the baseline for the speed-up on a shared machine. Phases are the

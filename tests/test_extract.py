@@ -1,4 +1,4 @@
-"""termkit.extract: term discovery with sentencepiece, C-value, Dice and log-likelihood; review stubs.
+"""termkit.tools.extract: term discovery with sentencepiece, C-value, Dice and log-likelihood; review stubs.
 
 The must-show test: ten concepts are removed from a copy of the bundled glossary, and extract, run
 on examples/extract/corpus.tsv (800 segment pairs generated from templates written for termkit),

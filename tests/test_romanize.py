@@ -305,7 +305,7 @@ def test_speed():
     assert time.perf_counter() - start < 10  # a few seconds on a CI machine; typically well under
 
 
-# The glossary's own romanizations are compared by the GL007 lint (termkit.lints), which the
+# The glossary's own romanizations are compared by the GL007 lint (termkit.glossary.lints), which the
 # glossary data tests require to be clean: see tests/test_glossary_data.py.
 
 

@@ -1,4 +1,4 @@
-"""termkit.score: sacrebleu's metrics as its command line computes them, and terminology accuracy and consistency.
+"""termkit.tools.score: sacrebleu's metrics as its command line computes them, and terminology accuracy and consistency.
 
 The terminology cases run on the fixture glossary (tests/fixtures/mini.yaml) and are counted by hand
 in the comments. The worked example in examples/score/ runs on the bundled glossary; every one of its
