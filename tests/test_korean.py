@@ -87,14 +87,14 @@ def test_spacing_and_spelling_never_change_whether_found(mini, form, data, parti
 @given(st.text(alphabet=["가", "나", "漢", "1", "2", " ", "-", ".", "·", "×", "\n", "\r", "\t", "a", "("], max_size=16),
        st.booleans())
 def test_korean_runs_are_the_run_pattern_matches_that_hold_hangul_or_hanja(text, full_patterns_compiled):
-    """korean_runs starts from Hangul/hanja (fast), with the Hangul-only patterns while it can; it must give
+    """KoreanRuns starts from Hangul/hanja (fast), with the Hangul-only patterns while it can; it must give
     the runs a plain scan of the full pattern gives."""
     import re
 
-    from termkit.matching import korean
-    from termkit.matching.korean import _KOREAN_RUN_PATTERN, CJK_CLASS, korean_runs
+    from termkit.matching.korean import _KOREAN_RUN_PATTERN, CJK_CLASS, KoreanRuns
 
-    korean._full_patterns, korean._seen = full_patterns_compiled, 0
+    korean_runs = KoreanRuns()
+    korean_runs.full = full_patterns_compiled
     cjk = re.compile(f"[{CJK_CLASS}]")
     expected = [m.span() for m in re.finditer(_KOREAN_RUN_PATTERN, text) if cjk.search(m.group())]
     assert [m.span() for m in korean_runs(text)] == expected

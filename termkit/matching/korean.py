@@ -105,48 +105,51 @@ def has_hanja(text: str) -> bool:
 
 
 SMALL_TEXT = 65_536  # characters: until this many, text without hanja is matched with the Hangul-only patterns
-_full_patterns = False  # True once the full patterns are compiled
-_seen = 0  # characters korean_runs has been given in this process
 _RUN_LEAD = frozenset("0123456789" + JOINERS + "\r\n")
 
 
-def korean_runs(text: str):
-    """Runs of Hangul or hanja words, as matches of the run pattern.
+class KoreanRuns:
+    """Finds runs of Hangul or hanja words; one per run of a matcher (it remembers how much text it saw).
 
     Found from their first Hangul or hanja character (a one-class scan, fast over English text);
     the run is then matched from the digits and joiners just before it (5개년), so a run of digits
-    alone is never a run.
+    alone is never a run. Small runs of Hangul-only text use patterns that compile faster; once a
+    run has seen 64K characters, or a text with hanja, the full patterns (compiled once per process)
+    serve every later text, so a bilingual file's rows need no hanja test each. Both give the same runs.
     """
-    if text.isascii():
-        return
-    global _full_patterns, _seen
-    _seen += len(text)
-    if _full_patterns or _seen >= SMALL_TEXT or has_hanja(text):
-        # Once compiled (after 64K characters, or for a text with hanja) the full patterns serve every
-        # text: a bilingual file's rows need no hanja test each.
-        run, cjk = _compiled(_KOREAN_RUN_PATTERN), _compiled(_CJK_PATTERN)
-        _full_patterns = True
-    else:  # the same runs, by patterns that compile faster
-        run, cjk = _compiled(_HANGUL_RUN_PATTERN), _compiled(_HANGUL_PATTERN)
-    pos = 0
-    while (seed := cjk.search(text, pos)) is not None:
-        start = seed.start()
-        while start > pos and text[start - 1] in _RUN_LEAD:
-            start -= 1
-        m = None
-        while start < seed.start():  # the first digit whose run reaches the word (not a joiner)
-            if "0" <= text[start] <= "9":
-                m = run.match(text, start)
-                if m.end() > seed.start():
-                    break
-                start = m.end()
-                m = None
-            else:
-                start += 1
-        if m is None:
-            m = run.match(text, seed.start())
-        yield m
-        pos = m.end()
+
+    def __init__(self):
+        self.seen = 0  # characters given so far
+        self.full = False  # the full patterns are in use
+
+    def __call__(self, text: str):
+        if text.isascii():
+            return
+        self.seen += len(text)
+        if self.full or self.seen >= SMALL_TEXT or has_hanja(text):
+            run, cjk = _compiled(_KOREAN_RUN_PATTERN), _compiled(_CJK_PATTERN)
+            self.full = True
+        else:
+            run, cjk = _compiled(_HANGUL_RUN_PATTERN), _compiled(_HANGUL_PATTERN)
+        pos = 0
+        while (seed := cjk.search(text, pos)) is not None:
+            start = seed.start()
+            while start > pos and text[start - 1] in _RUN_LEAD:
+                start -= 1
+            m = None
+            while start < seed.start():  # the first digit whose run reaches the word (not a joiner)
+                if "0" <= text[start] <= "9":
+                    m = run.match(text, start)
+                    if m.end() > seed.start():
+                        break
+                    start = m.end()
+                    m = None
+                else:
+                    start += 1
+            if m is None:
+                m = run.match(text, seed.start())
+            yield m
+            pos = m.end()
 
 
 def is_particle_tail(rest: str) -> bool:

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from .korean import JOINER_RE, canonical, canonical_same_length, is_particle_tail, korean_runs
+from .korean import JOINER_RE, KoreanRuns, canonical, canonical_same_length, is_particle_tail
 from ..model import Concept, Hit, APPROVED
 from .normalize import Normalized, fold_same_length, nfc_with_map
 
@@ -259,14 +259,15 @@ class Matcher:
 
     def _start_run(self) -> None:
         """State of one process's run, never pickled: the Rust automaton (it does not pickle; built
-        when first needed), the text scanned before it, fuzzy lookup blocks and results."""
+        when first needed), the text scanned before it, fuzzy lookup blocks and results, the Korean runs."""
         self._scanner = None
         self._scanned = 0
         self._blocks: dict[tuple[str, int, int], list[str]] = {}
         self._fuzzy_memo: dict[str, int | None] = {}
+        self._korean_runs = KoreanRuns()
 
     def __getstate__(self):
-        run_state = ("_scanner", "_scanned", "_blocks", "_fuzzy_memo")
+        run_state = ("_scanner", "_scanned", "_blocks", "_fuzzy_memo", "_korean_runs")
         state = {k: v for k, v in self.__dict__.items() if k not in run_state}
         if not isinstance(self.concepts, LazyConcepts):
             state["concepts"] = LazyConcepts([pickle.dumps(c, protocol=pickle.HIGHEST_PROTOCOL)
@@ -328,10 +329,10 @@ class Matcher:
         return [(raw_offset(s), raw_end(e), kid) for s, e, kid in _leftmost_longest(cands)]
 
     def _korean_spans(self, text: str) -> list[tuple[int, int, int]]:
-        if text.isascii() or not len(self.korean):  # korean_runs scans for Hangul and hanja itself
+        if text.isascii() or not len(self.korean):  # KoreanRuns scans for Hangul and hanja itself
             return []
         cands = []
-        for m in korean_runs(text):
+        for m in self._korean_runs(text):
             run, base = m.group(), m.start()
             # Joiners (spaces, hyphens, middle dots) are left out of the key: 자력 갱생 = 자력갱생.
             cut_at, cut_total, pieces, last = [], [], [], 0
