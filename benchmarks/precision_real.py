@@ -39,18 +39,17 @@ def relative(path: Path, root: Path) -> str:
     return path.name
 
 
-def make_checker():
-    """A checker over the bundled glossary with every rule, no configuration file read."""
+def make_checker(exclude: list[str] | None = None):
+    """A checker over the bundled glossary with every rule and no configuration file read."""
     os.environ.setdefault("TERMKIT_CACHE_DIR", "/tmp/termkit-precision-real-cache")
     from termkit.checking import Checker
     from termkit.config import Config
 
-    return Checker(Config())
+    return Checker(Config(exclude=list(exclude or [])))
 
 
-def check_corpus(roots: list[str], checker=None) -> tuple[list[dict], int, int]:
+def check_corpus(roots: list[str], checker) -> tuple[list[dict], int, int]:
     """Every finding under the roots as a record, sorted; plus the bytes and the files read."""
-    checker = checker or make_checker()
     records, size, files = [], 0, 0
     for root in map(Path, roots):
         for path in checker.files([str(root)]):
@@ -179,12 +178,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--save", metavar="FILE", help="write this run's findings (JSONL)")
     ap.add_argument("--against", metavar="FILE", help="a saved run: list findings that appeared and disappeared")
     ap.add_argument("--write-unjudged", metavar="FILE", help="write stubs for the unjudged findings (JSONL)")
+    ap.add_argument("--exclude", metavar="GLOB", action="append", default=None,
+                    help="file names or paths to skip (default: README.md, a corpus's own description)")
     return ap.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    records, size, files = check_corpus(args.paths)
+    exclude = ["README.md"] if args.exclude is None else args.exclude
+    records, size, files = check_corpus(args.paths, make_checker(exclude))
     out = counts_table(records, size, files)
     status = 0
     judgments = read_jsonl(args.judgments) if args.judgments else []
