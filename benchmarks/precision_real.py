@@ -141,7 +141,7 @@ def counts_table(records: list[dict], size: int, files: int) -> list[str]:
     """Findings per rule and per 100 KB."""
     per_rule = Counter(r["code"] for r in records)
     per = 100 * KB / size if size else 0.0
-    lines = [f"{files} files, {size:,} bytes ({size / KB:.0f} KB): {len(records)} findings, "
+    lines = [f"{files} files, {size:,} bytes ({size / KB:,.1f} KB): {len(records)} findings, "
              f"{len(records) * per:.1f} per 100 KB", "", "rule    findings  per 100 KB"]
     lines += [f"{code:<7} {n:>8}  {n * per:>10.2f}" for code, n in sorted(per_rule.items())]
     return lines
