@@ -183,35 +183,41 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return ap.parse_args(argv)
 
 
+def judged_report(records: list[dict], judgments: list[dict]) -> tuple[list[str], int]:
+    """Precision per rule, problems, unjudged findings and stale judgments; status 1 if any is left to do."""
+    problems = check_judgments(judgments)
+    todo, gone = unjudged(records, judgments), stale(records, judgments)
+    lines = ["", *precision_table(tally(records, judgments))]
+    if problems:
+        lines += ["", f"problems in the judgments ({len(problems)}):", *(f"  {p}" for p in problems)]
+    lines += listing("findings not yet judged", todo) + listing("judgments whose finding disappeared", gone)
+    return lines, 1 if todo or gone or problems else 0
+
+
+def diff_report(records: list[dict], saved_path: str) -> list[str]:
+    """The findings that appeared and disappeared since a saved run."""
+    appeared, disappeared = diff(records, read_jsonl(saved_path))
+    lines = ["", f"against {saved_path}: {len(appeared)} appeared, {len(disappeared)} disappeared"]
+    return lines + listing("appeared", appeared) + listing("disappeared", disappeared)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     exclude = ["README.md"] if args.exclude is None else args.exclude
     records, size, files = check_corpus(args.paths, make_checker(exclude))
-    out = counts_table(records, size, files)
-    status = 0
+    out, status = counts_table(records, size, files), 0
     judgments = read_jsonl(args.judgments) if args.judgments else []
     if args.judgments:
-        problems = check_judgments(judgments)
-        todo, gone = unjudged(records, judgments), stale(records, judgments)
-        out += ["", *precision_table(tally(records, judgments))]
-        out += _problems(problems)
-        out += listing("findings not yet judged", todo)
-        out += listing("judgments whose finding disappeared", gone)
-        status = 1 if todo or gone or problems else 0
+        lines, status = judged_report(records, judgments)
+        out += lines
     if args.against:
-        appeared, disappeared = diff(records, read_jsonl(args.against))
-        out += ["", f"against {args.against}: {len(appeared)} appeared, {len(disappeared)} disappeared"]
-        out += listing("appeared", appeared) + listing("disappeared", disappeared)
+        out += diff_report(records, args.against)
     if args.save:
         write_jsonl(args.save, records)
     if args.write_unjudged:
         write_jsonl(args.write_unjudged, stubs(unjudged(records, judgments)))
     print("\n".join(out))
     return status
-
-
-def _problems(problems: list[str]) -> list[str]:
-    return ["", f"problems in the judgments ({len(problems)}):", *(f"  {p}" for p in problems)] if problems else []
 
 
 if __name__ == "__main__":
