@@ -9,5 +9,6 @@ from .._lazy import lazy_exports
 __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "Checker": "checker", "check_text": "checker", "check_paths": "checker", "exceeds": "checker",
     "fix_file": "fix",
-    "check_files": "parallel", "auto_jobs": "parallel",
+    "check_files": "parallel", "auto_jobs": "parallel", "cap_jobs": "parallel", "in_processes": "parallel",
+    "cpus": "parallel",
 })

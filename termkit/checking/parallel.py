@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterable, Iterator
 
 from ..errors import TermkitError
 
@@ -17,6 +18,12 @@ def cpus() -> int:
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0)) or 1
     return os.cpu_count() or 1
+
+
+def cap_jobs(jobs: int, items: int) -> int:
+    """Processes worth starting: no more than there are items to share out, nor than 8 per core (a
+    mistyped `--jobs 99999999999999999999` must not try to fork that many)."""
+    return max(1, min(jobs, items, 8 * cpus()))
 
 
 def auto_jobs(files: list[Path]) -> int:
@@ -49,6 +56,67 @@ def _init_worker(config) -> None:
     _WORKER = Checker(config)
 
 
+def _start_worker(initializer: Callable | None, initargs: tuple) -> None:
+    """Every worker leaves Ctrl-C to the parent, which stops the pool: one message, not a traceback
+    from each process. SIGINT is blocked from before the fork (see `in_processes`) until it is ignored."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    if initializer is not None:
+        initializer(*initargs)
+
+
+@contextmanager
+def _sigint_blocked():
+    """Ctrl-C held back while workers are forked: a child must not get it before it ignores it; the
+    parent gets it when the block ends."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no fork, nothing to hold back
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def _terminate(pool) -> None:
+    """Stop a pool now: pending work cancelled, running workers killed (shutdown alone would wait for
+    every chunk already queued, which after Ctrl-C can be minutes)."""
+    workers = list((getattr(pool, "_processes", None) or {}).values())  # private, but stable since 3.2
+    pool.shutdown(wait=False, cancel_futures=True)
+    for w in workers:
+        w.terminate()
+    for w in workers:
+        w.join(5)
+
+
+def in_processes(func: Callable, chunks: Iterable, jobs: int, initializer: Callable | None = None,
+                 initargs: tuple = (), fork: bool = False) -> Iterator:
+    """func over every chunk in `jobs` worker processes, results in order of the chunks.
+
+    Ctrl-C, an error or a caller that stops early ends the pool at once and quietly; fork=True
+    starts workers by forking where the platform can (they inherit this process's memory).
+    """
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = mp.get_context("fork") if fork and "fork" in mp.get_all_start_methods() else None
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(initializer, initargs))
+    try:
+        with _sigint_blocked():  # the workers are forked by the first submissions
+            results = pool.map(func, chunks)
+        yield from results
+    except BaseException:
+        _terminate(pool)
+        raise
+    pool.shutdown()
+
+
 def _work(chunk: list[tuple[int, Path]]) -> list[tuple[int, list, TermkitError | None]]:
     return [(i, *_check_one(_WORKER, path)) for i, path in chunk]
 
@@ -60,25 +128,22 @@ def check_files(checker, files: list[Path], jobs: int = 1) -> Iterator[tuple[Pat
     elsewhere each builds its Checker from the configuration (from the matcher cache).
     """
     global _WORKER
-    if jobs <= 1 or len(files) < 2:
+    jobs = cap_jobs(jobs, len(files))
+    if jobs <= 1:
         for f in files:
             yield (f, *_check_one(checker, f))
         return
     import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
 
     size = max(1, min(16, -(-len(files) // (jobs * 8))))  # small chunks: balanced load, little IPC
     chunks = [[(i, files[i]) for i in range(k, min(k + size, len(files)))] for k in range(0, len(files), size)]
-    if "fork" in mp.get_all_start_methods():
+    fork = "fork" in mp.get_all_start_methods()
+    if fork:
         checker.matcher._latin_scanner()  # built once here and inherited, not once in every worker
         _WORKER = checker
-        pool = ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork"))
-    else:
-        pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(checker.config,))
     try:
-        with pool:
-            for results in pool.map(_work, chunks):
-                for i, findings, error in results:
-                    yield files[i], findings, error
+        for results in in_processes(_work, chunks, jobs, None if fork else _init_worker, (checker.config,), fork):
+            for i, findings, error in results:
+                yield files[i], findings, error
     finally:
         _WORKER = None

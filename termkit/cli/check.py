@@ -10,7 +10,8 @@ import typer
 from ..errors import TermkitError
 from .options import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, CheckFormat, ConfigOpt, EncodingOpt, FailOn, FailOnOpt,
                       GlossaryOpt, IgnoreOpt, NameStyle, NamesOpt, NoBundledOpt, RomanizationOpt, RomanizationStyle,
-                      SelectOpt, SourceColOpt, SourceFileOpt, TargetColOpt, TargetFileOpt, build_config, error)
+                      SelectOpt, SourceColOpt, SourceFileOpt, TargetColOpt, TargetFileOpt, build_config, error,
+                      require_rules)
 
 
 def check(
@@ -36,8 +37,9 @@ def check(
     fix: bool = typer.Option(False, "--fix", help="Replace wrong and deprecated renderings (TK101, TK102) and "
                              "known misspellings (TK401) where exactly one replacement is right; .txt/.md only."),
     diff: bool = typer.Option(False, "--diff", help="With --fix: show the changes as a unified diff, write nothing."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Processes to check files with "
-                                       "[default: every core for 4 MB of input or more, else 1]."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Processes to check files with, at most "
+                                       "one per file and 8 per core [default: every core for 4 MB of input or "
+                                       "more, else 1]."),
 ) -> int:
     """Check translations against the glossary."""
     from ..checking import Checker, exceeds
@@ -53,6 +55,7 @@ def check(
     for name, value in (("source_col", source_col), ("target_col", target_col), ("doc_col", doc_col)):
         if value:
             setattr(cfg, name, value)
+    require_rules(cfg)
     checker = Checker(cfg)
     run = _Run()
     files = run.collect(checker, paths or ())

@@ -7,8 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from .options import (EXIT_CLEAN, EXIT_FINDINGS, GlossaryOpt,
-                      NoBundledOpt, Format)
+from .options import EXIT_CLEAN, EXIT_FINDINGS, Format, GlossaryOpt, NoBundledOpt, writable, writing
 
 def glossary_validate(glossary: Optional[List[Path]] = GlossaryOpt, no_bundled: bool = NoBundledOpt) -> int:
     """Validate glossary files (schema) and run the data lints."""
@@ -121,19 +120,23 @@ def glossary_export(output: Path = typer.Option(..., "--output", "-o", help="Fil
     fmt = format.value if format else (output.suffix.lower().lstrip(".") or "yaml")
     if fmt not in {f.value for f in ExportFormat}:
         raise typer.BadParameter(f"cannot tell the format from {output.name!r}; give --format")
+    if fmt not in ("yaml", "tbx") and output.suffix.lower() != f".{fmt}":
+        output = output.with_suffix(f".{fmt}")
+    writable(output, directory=fmt == "yaml")
     concepts = load_concepts([str(g) for g in glossary or ()], not no_bundled)
-    if fmt == "tbx":
-        from ..glossary import export_tbx
+    with writing(output):
+        if fmt == "tbx":
+            from ..glossary import export_tbx
 
-        export_tbx(concepts, output)
-    elif fmt == "yaml":
-        from ..glossary import write_glossary
+            export_tbx(concepts, output)
+        elif fmt == "yaml":
+            from ..glossary import write_glossary
 
-        write_glossary(concepts, output)
-    else:
-        from ..glossary import export_flat
+            write_glossary(concepts, output)
+        else:
+            from ..glossary import export_flat
 
-        export_flat(concepts, output.with_suffix(f".{fmt}") if output.suffix.lower() != f".{fmt}" else output)
+            export_flat(concepts, output)
     typer.echo(f"{len(concepts)} concepts written to {output}", err=True)
     return EXIT_CLEAN
 
@@ -146,8 +149,11 @@ def glossary_import(source: Path = typer.Argument(..., help="A TBX, CSV, TSV or 
     from ..glossary import glossary_files
     from ..glossary import write_glossary
 
+    writable(output, directory=True)
     concepts = load_files(glossary_files(source))
-    for path in write_glossary(concepts, output):
+    with writing(output):
+        written = write_glossary(concepts, output)
+    for path in written:
         typer.echo(str(path))
     typer.echo(f"{len(concepts)} concepts imported; add specs before they enter the bundled glossary", err=True)
     return EXIT_CLEAN

@@ -1,13 +1,15 @@
 """What the commands share: exit codes, option enums and declarations, the config they build, error output."""
 from __future__ import annotations
 
+import os
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 class Format(str, Enum):
@@ -74,14 +76,19 @@ def build_config(glossary, no_bundled, select=None, ignore=None, fail_on=None, e
                  config_path: Optional[Path] = None, romanization=None):
     """The configuration file's settings, overridden by the command line's."""
     from ..config import load_config
+    from ..errors import ConfigError
 
     cfg = load_config(explicit=config_path)
+    if not cfg.select and not select:
+        raise ConfigError('select = [] selects no rule: name codes or prefixes (["TK"] for every rule)', cfg.source)
     if glossary:
         cfg.glossary = cfg.glossary + [str(g) for g in glossary]
     if no_bundled:
         cfg.bundled = False
     if select:
         cfg.select = rule_codes(select)
+        if not cfg.select:  # `--select ""` would otherwise turn every rule off and report every file clean
+            raise typer.BadParameter("--select needs a rule code or prefix (TK for every rule)")
     if ignore:
         cfg.ignore = cfg.ignore + rule_codes(ignore)
     if fail_on:
@@ -95,5 +102,57 @@ def build_config(glossary, no_bundled, select=None, ignore=None, fail_on=None, e
     return cfg
 
 
+def writable(path: Path, directory: bool = False) -> Path:
+    """Refuse an output that cannot be written before the work that fills it (a report can take
+    minutes): a directory where a file goes, a file where a directory goes, a missing or read-only
+    parent. A directory output may not exist yet: it is created with its parents."""
+    from ..errors import TermkitError
+
+    if directory:
+        if path.exists() and not path.is_dir():
+            raise TermkitError("cannot write here: not a directory", str(path))
+        parent = path
+        while not parent.exists() and parent != parent.parent:
+            parent = parent.parent
+    else:
+        if path.is_dir():
+            raise TermkitError("cannot write here: is a directory", str(path))
+        parent = path.parent
+    if not parent.is_dir():
+        problem = "is not a directory" if parent.exists() else "does not exist"
+        raise TermkitError(f"cannot write here: {parent} {problem}", str(path))
+    if not os.access(parent, os.W_OK):
+        raise TermkitError(f"cannot write here: {parent} is not writable", str(path))
+    return path
+
+
+@contextmanager
+def writing(path: Path):
+    """An OSError while writing an output, as an error naming that output (a full disk says no file)."""
+    from ..errors import TermkitError
+
+    try:
+        yield
+    except OSError as e:
+        raise TermkitError(f"cannot write: {e.strerror or e}", str(e.filename or path)) from None
+
+
+def require_rules(cfg) -> None:
+    """A selection that leaves no rule to run (`--ignore TK`, `--select TK9`) would report every file
+    clean without checking it: a configuration error instead."""
+    from ..errors import ConfigError
+    from ..rules import all_rules
+
+    if not any(cfg.selects(r.code) for r in all_rules()):
+        raise ConfigError(f"select [{', '.join(cfg.select)}] with ignore [{', '.join(cfg.ignore)}] leaves no rule "
+                          "to run (see 'termkit rule')")
+
+
 def error(message: str) -> None:
-    typer.echo(f"termkit: error: {message}", err=True)
+    """One line on stderr; control characters in it (a file name's newline or ESC) are shown escaped."""
+    from ..output import printable
+
+    try:
+        typer.echo(f"termkit: error: {printable(message)}", err=True)
+    except OSError:  # stderr itself cannot be written: the exit code is all that is left
+        pass

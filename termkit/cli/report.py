@@ -8,8 +8,7 @@ import typer
 
 from .options import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, ConfigOpt, FailOn, FailOnOpt, GlossaryOpt,
                       IgnoreOpt, NameStyle, NamesOpt, NoBundledOpt, RomanizationOpt, RomanizationStyle, SelectOpt,
-                      build_config,
-                      error)
+                      build_config, error, require_rules, writable)
 
 def report(
     paths: List[Path] = typer.Argument(..., help="Files or directories, English-only and bilingual."),
@@ -28,8 +27,10 @@ def report(
     """Editorial QA report over many files: findings per document and rule, worst concepts, rendering matrix."""
     from ..output import build_report, report_format
 
-    report_format(output)  # an unknown extension is a usage error before any work
+    report_format(output)  # an unknown extension or an unwritable place is an error before any work
+    writable(output)
     cfg = build_config(glossary, no_bundled, select, ignore, fail_on, None, names, config, romanization)
+    require_rules(cfg)
     summary = build_report([str(p) for p in paths], cfg, output, jobs=jobs, progress=True)
     for problem in summary.problems:
         error(problem)

@@ -7,8 +7,8 @@ from typing import List, Optional
 
 import typer
 
-from .options import (EXIT_CLEAN, ConfigOpt, EncodingOpt, GlossaryOpt,
-                      NoBundledOpt, SourceColOpt, SourceFileOpt, TargetColOpt, TargetFileOpt, Format, build_config)
+from .options import (EXIT_CLEAN, ConfigOpt, EncodingOpt, Format, GlossaryOpt, NoBundledOpt, SourceColOpt,
+                      SourceFileOpt, TargetColOpt, TargetFileOpt, build_config, writable, writing)
 
 def score(
     table: Optional[Path] = typer.Argument(None, help="A bilingual table (TSV/CSV) with hypothesis, reference "
@@ -72,19 +72,24 @@ def extract(
 ) -> int:
     """Propose terms the glossary lacks, with English renderings, as stubs for review (sentencepiece)."""
     from ..tools import ExtractOptions, extract_files, format_extract as format_text
+    from ..checking import cpus
     from ..tools import review_yaml, write_review
 
     if (source is None) != (target is None):
         raise typer.BadParameter("--source and --target go together")
     if not corpus and source is None:
         raise typer.BadParameter("give corpus files, or --source and --target")
+    for path in (output, model_out):
+        if path is not None:
+            writable(path)
     cfg = build_config(glossary, no_bundled, encoding=encoding, config_path=config)
     cfg.source_col, cfg.target_col = source_col or cfg.source_col, target_col or cfg.target_col
-    options = ExtractOptions(top=top, min_count=min_count, max_words=max_words,
-                             max_english_words=max_english_words, vocab_size=vocab_size, seed=seed, jobs=jobs)
+    options = ExtractOptions(top=top, min_count=min_count, max_words=max_words, max_english_words=max_english_words,
+                             vocab_size=vocab_size, seed=seed, jobs=min(jobs, 8 * cpus()))
     result = extract_files([str(p) for p in corpus or ()], cfg, options, source, target, model_out)
     if output:
-        write_review(result, output)
+        with writing(output):
+            write_review(result, output)
         typer.echo(f"{len(result.candidates)} candidates written to {output}", err=True)
     if format is ExtractFormat.json:
         import json

@@ -8,5 +8,6 @@ from .._lazy import lazy_exports
 
 __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "write_findings": "findings", "signature": "findings", "summary": "findings", "write_csv": "findings",
+    "printable": "findings",
     "build_report": "report", "report_format": "report",
 })

@@ -1,6 +1,7 @@
 """Write findings: text (colour on a TTY), JSON, SARIF 2.1.0, GitHub annotations and CSV, each with a signature."""
 from __future__ import annotations
 
+import re
 from typing import Iterable, TextIO
 
 from .._version import __version__
@@ -8,6 +9,23 @@ from ..model import Finding
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m"}
 _RESET, _BOLD = "\033[0m", "\033[1m"
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")  # C0, DEL and C1: what a terminal may act on
+_C1 = re.compile("[\x7f-\x9f]")  # the control characters JSON leaves raw
+
+
+def printable(text: str) -> str:
+    """Control characters as Python writes them in a literal (\\n, \\x1b): a file name or a document's
+    text cannot move the cursor, colour the terminal or start a line that looks like a finding."""
+    if _CONTROL.search(text) is None:  # the common case: no copy
+        return text
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+def _json_safe(text: str) -> str:
+    """JSON as written by the encoder, with DEL and C1 controls escaped too (it escapes only C0)."""
+    if _C1.search(text) is None:
+        return text
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def signature(glossary_hash: str, config) -> str:
@@ -25,11 +43,13 @@ def signature(glossary_hash: str, config) -> str:
 
 
 def write_text(findings: Iterable[Finding], out: TextIO, colour: bool = False) -> None:
+    """`path:line:col: CODE message [concept]`, one line per finding, control characters escaped."""
     for f in findings:
         code = f"{_COLOURS.get(f.severity, '')}{f.code}{_RESET}" if colour else f.code
-        where = f"{_BOLD}{f.path}{_RESET}" if colour else f.path
+        path = printable(f.path)
+        where = f"{_BOLD}{path}{_RESET}" if colour else path
         concept = f" [{f.concept}]" if f.concept else ""
-        out.write(f"{where}:{f.line}:{f.column}: {code} {f.message}{concept}\n")
+        out.write(f"{where}:{f.line}:{f.column}: {code} {printable(f.message + concept)}\n")
 
 
 def write_json(findings: Iterable[Finding], out: TextIO, sig: str) -> None:
@@ -42,7 +62,7 @@ def write_json(findings: Iterable[Finding], out: TextIO, sig: str) -> None:
     out.write(head[:-2] + ',\n  "findings": [')
     sep = "\n    "
     for f in findings:
-        out.write(sep + encode(f.to_dict()))
+        out.write(sep + _json_safe(encode(f.to_dict())))
         sep = ",\n    "
     out.write("\n  ]\n}\n" if sep != "\n    " else "]\n}\n")
 
@@ -68,7 +88,9 @@ def write_csv(findings: Iterable[Finding], out: TextIO) -> None:
 
 
 def _gh_escape(text: str, prop: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's escapes (which it decodes: a path with a newline still names its file), then the other
+    control characters as in the text format."""
+    text = printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
     return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
 
@@ -131,7 +153,8 @@ def sarif(findings: list[Finding], sig: str, rules) -> dict:
 def write_sarif(findings: list[Finding], out: TextIO, sig: str, rules) -> None:
     import json
 
-    json.dump(sarif(findings, sig, rules), out, ensure_ascii=False, indent=2)
+    for chunk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(sarif(findings, sig, rules)):
+        out.write(_json_safe(chunk))  # a string is one chunk, so no escape is split
     out.write("\n")
 
 

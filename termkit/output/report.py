@@ -224,27 +224,28 @@ def _work(items: list[tuple[int, str]], renderings: bool) -> list[FileResult]:
 
 def _check_files(checker: Checker, config: Config, files: list[Path], jobs: int,
                  progress: bool, renderings: bool = True) -> list[FileResult]:
+    from functools import partial
+
+    from ..checking import cap_jobs, in_processes
+
     bar = _Progress(len(files), progress)
     results: list[FileResult | None] = [None] * len(files)
     try:
-        if jobs <= 1 or len(files) < 2:
+        jobs = cap_jobs(jobs, len(files))
+        if jobs <= 1:
             for i, f in enumerate(files):
                 results[i] = _check_one(checker, i, str(f), renderings)
                 bar.update(1)
         else:
-            from concurrent.futures import ProcessPoolExecutor, as_completed
-
             import pandas  # noqa: F401  (the TSV reader and the tables need it: imported once, before a fork)
 
             size = max(1, min(64, -(-len(files) // (jobs * 8))))  # small chunks: balanced, little IPC
             chunks = [[(i, str(files[i])) for i in range(k, min(k + size, len(files)))]
                       for k in range(0, len(files), size)]
-            with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(config,)) as pool:
-                pending = {pool.submit(_work, chunk, renderings): len(chunk) for chunk in chunks}
-                for fut in as_completed(pending):
-                    for r in fut.result():
-                        results[r.index] = r
-                    bar.update(pending[fut])
+            for done in in_processes(partial(_work, renderings=renderings), chunks, jobs, _init_worker, (config,)):
+                for r in done:
+                    results[r.index] = r
+                bar.update(len(done))
     finally:
         bar.close()
     return results  # type: ignore[return-value]
@@ -531,8 +532,13 @@ def _atomic_write(path: Path, write) -> None:
     try:
         write(tmp)
         os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
+    except BaseException as e:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass  # the directory itself is gone or read-only: the error below says why
+        if isinstance(e, OSError):
+            raise TermkitError(f"cannot write the report: {e.strerror or e}", str(path)) from None
         raise
 
 

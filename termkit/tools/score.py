@@ -93,6 +93,8 @@ def read_plain(hyp: str | Path, refs: list[str | Path], src: str | Path | None =
     if not refs:
         raise TermkitError("give at least one reference file")
     hyps = _read_lines(Path(hyp), encoding)
+    if not hyps:  # sacrebleu cannot score nothing, and a score of nothing would mean nothing
+        raise InputError("is empty: no segment to score", str(hyp))
     references = [_read_lines(Path(r), encoding) for r in refs]
     for r, lines in zip(refs, references):
         if len(lines) != len(hyps):
@@ -136,6 +138,8 @@ def read_table(path: str | Path, hyp_col: str | None = None, ref_cols: list[str]
         raise InputError(f"malformed {'TSV' if tsv else 'CSV'}: {str(e).strip().splitlines()[-1]}", str(path)) from None
     except UnicodeDecodeError as e:
         raise InputError(f"not valid {enc}: {e.reason}; give --encoding", str(path)) from None
+    if table.empty:
+        raise InputError("has no rows: no segment to score", str(path))
     cols = list(table.columns)
     lines = list(range(2, len(table) + 2)) if tsv else list(csv_record_lines(path, enc))
     return ScoreInput(
