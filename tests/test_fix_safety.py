@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from termkit.checking.fix import fix_file, plan
 from termkit.documents import blank_markdown
@@ -245,6 +245,7 @@ FIXABLE_DOCUMENTS = st.lists(st.one_of(st.sampled_from(CLUSTERS), st.sampled_fro
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(DOCUMENTS, FIXABLE_DOCUMENTS))
+@example("\ufa4f\u033a\u110b\u116f\ufa4f\u033aautarky")  # a shifted span hypothesis once found
 def test_fix_changes_only_flagged_spans_property(mini, text):
     with tempfile.TemporaryDirectory() as d:
         path = Path(d) / "t.md"

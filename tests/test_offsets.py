@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from termkit.matching.normalize import nfc_with_map
 
@@ -147,6 +147,7 @@ DOCUMENTS = st.lists(PIECES, max_size=24).map("".join)
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(DOCUMENTS)
+@example("The Prime <b>Minister</b> met the Korean Workers' Party &amp; others.")
 def test_found_is_the_raw_slice_property(mini, text):
     for f in mini.check_text(text):
         assert raw_slice(text, f) == f.found, f
@@ -161,6 +162,8 @@ def test_found_is_the_raw_slice_property(mini, text):
 
 @settings(max_examples=200, deadline=None)
 @given(DOCUMENTS)
+@example("\uf900kuksanhwa\uad6d\uc0b0\ud654e\u0301\ufa4f\u033a")  # a shifted span hypothesis once found
+@example(ISSUE_PREFIX + " The subjectivization of industry.")
 def test_hits_are_whole_terms_property(mini, text):
     """A hit's raw text, checked alone, is found whole as the same key: no character cut or added."""
     find = mini.matcher.find
