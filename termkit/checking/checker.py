@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import fnmatch
+import re
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple
 
@@ -145,9 +146,11 @@ class Checker:
 
     def check_text(self, text: str, path: str = "<text>", markdown: bool = True) -> list[Finding]:
         sup = suppressions(text, 1)
-        if markdown:
-            text, _ = blank_markdown(text, False)
-        return self.check_segments(path, [Segment(path, 1, text, number=1)], sup)
+        if not markdown:
+            return self.check_segments(path, [Segment(path, 1, text, number=1)], sup)
+        blanked, _ = blank_markdown(text, False)
+        findings = self.check_segments(path, [Segment(path, 1, blanked, number=1)], sup)
+        return _raw_found(findings, [(1, text)]) if _maybe_blanked(findings) else findings
 
     def check_file(self, path: str | Path) -> list[Finding]:
         from ..documents import open_document
@@ -163,7 +166,12 @@ class Checker:
             return make()
         if doc.bilingual:
             return self.check_bilingual(str(path), segments)
-        return self.check_segments(str(path), segments, doc.suppressions)
+        findings = self.check_segments(str(path), segments, doc.suppressions)
+        if getattr(doc, "kind", None) == "markdown" and _maybe_blanked(findings):
+            raw = open_document(Path(path), self.config)
+            raw.kind = "text"  # the same blocks and lines, markup left as it is
+            findings = _raw_found(findings, ((s.line, s.target) for s in raw.segments()))
+        return findings
 
     def check_paired(self, source: str | Path, target: str | Path) -> list[Finding]:
         from ..documents import PairedDocument
@@ -222,6 +230,39 @@ _NO_DOC = object()  # before the first segment: equal to no document key, not ev
 def _replay(segments: Iterable[Segment]) -> Callable[[], Iterable[Segment]]:
     items = list(segments)
     return lambda: items
+
+
+def _maybe_blanked(findings: list[Finding]) -> bool:
+    """Whether a finding's text may hold blanked markup: a blanked tag, comment, entity or link target
+    inside a span is two spaces or more (a span's ends are word characters, so it holds whole ones)."""
+    return any("  " in f.found for f in findings)
+
+
+def _raw_found(findings: list[Finding], blocks: Iterable[tuple[int, str]]) -> list[Finding]:
+    """The findings with `found` taken from the raw text at their line:column…end, not the blanked text.
+
+    blocks: (first line, raw text) in order, as the blanked segments were cut; one pass over them.
+    """
+    todo = sorted((i for i, f in enumerate(findings) if "  " in f.found), key=lambda i: findings[i].line)
+    out = list(findings)
+    k = 0
+    for first, text in blocks:
+        if k == len(todo):
+            break
+        last = first + text.count("\n", 0, max(len(text) - 1, 0))  # a trailing line break starts no line
+        starts = None
+        while k < len(todo) and findings[todo[k]].line <= last:
+            i = todo[k]
+            f = findings[i]
+            k += 1
+            if f.line < first or f.end_line > last:
+                continue
+            if starts is None:
+                starts = [0] + [m.end() for m in re.finditer("\n", text)]
+            s = starts[f.line - first] + f.column - 1
+            e = starts[f.end_line - first] + f.end_column - 1
+            out[i] = f._replace(found=text[s:e])
+    return out
 
 
 def _suppressed(f: Finding, sup: dict) -> bool:

@@ -378,8 +378,9 @@ class Matcher:
         if not spans:
             return []
         evidence, glosses = self._pair_glosses(text, spans) if not korean_only else ({}, {})
-        if cmap is not None:
-            spans = [(cmap[s], cmap[e], kid) for s, e, kid in spans]
+        if cmap is not None:  # exact: a span covers whole clusters of the raw text
+            start, end = cmap.start, cmap.end
+            spans = [(start(s), end(e), kid) for s, e, kid in spans]
         # Line and column of both ends, inlined (a megabyte holds thousands of hits): 1-based, the
         # first line shifted by first_column.
         newlines = [m.start() for m in re.finditer("\n", raw)] if "\n" in raw else []

@@ -146,10 +146,23 @@ def _compose_compat(run: str) -> list[tuple[str, int, int]]:
     return out
 
 
-# Text without combining marks, conjoining or compatibility jamo is NFC for all practical purposes;
-# finding these (find_chars) is several times cheaper than unicodedata.is_normalized or a regex scan.
+# Text without combining marks, conjoining or compatibility jamo and CJK compatibility ideographs is
+# NFC for all practical purposes; finding these (find_chars) is several times cheaper than
+# unicodedata.is_normalized or a regex scan.
 _DECOMPOSED_CHARS = (char_range("\u0300", "\u036f") + char_range("\u1100", "\u11ff") + char_range("\u3131", "\u318e")
-                     + "\u3099\u309a" + char_range("\ua960", "\ua97f") + char_range("\ud7b0", "\ud7ff"))
+                     + "\u3099\u309a" + char_range("\ua960", "\ua97f") + char_range("\ud7b0", "\ud7ff")
+                     + char_range("\uf900", "\ufaff") + char_range("\U0002f800", "\U0002fa1f"))
+_COMPAT_FIRST = _DECOMPOSED_CHARS.index("\u3131")  # compatibility jamo, as indexes in _DECOMPOSED_CHARS
+_COMPAT_END = _DECOMPOSED_CHARS.index("\u3163") + 1  # the ones _COMPAT_JAMO composes
+_RUN = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in (
+    (0x300, 0x36F), (0x1100, 0x11FF), (0x3131, 0x318E), (0x3099, 0x309A), (0xA960, 0xA97F), (0xD7B0, 0xD7FF),
+    (0xF900, 0xFAFF), (0x2F800, 0x2FA1F))) + "]+")
+# A cluster: a character and the marks or vowel and final jamo that follow it. NFC never composes or
+# reorders across a starter that does not compose backward, so clusters normalize independently; a
+# region of found characters holds only the characters above plus the base before them.
+_JOINING = "\u0300-\u034e\u0350-\u036f\u1160-\u11ff\ud7b0-\ud7ff\u3099\u309a"
+_CLUSTER = re.compile(f"[^{_JOINING}][{_JOINING}]*|[{_JOINING}]+", re.S)
+_JOINING_CHARS = frozenset(c for c in _DECOMPOSED_CHARS if re.match(f"[{_JOINING}]", c))
 
 
 def _runs(found) -> list[tuple[int, int]]:
@@ -163,80 +176,141 @@ def _runs(found) -> list[tuple[int, int]]:
     return [(s, e) for s, e in runs]
 
 
-_SYLLABLE = re.compile("[\u1100-\u1112][\u1161-\u1175][\u11a8-\u11c2]?")
-_COMPAT_CHARS = frozenset(map(chr, range(0x3131, 0x318f)))
-_MAYBE_DECOMPOSED = re.compile("[\u0300-\u036f\u1100-\u11ff\u3131-\u318e\u3099\u309a\ua960-\ua97f\ud7b0-\ud7ff]")
-
-
 class OffsetMap:
-    """Raw offsets of a recomposed text's characters, kept as breakpoints where the shift changes."""
+    """Raw offsets of a normalized text: exact per changed cluster, a constant shift between them.
 
-    __slots__ = ("at", "shift")
+    Cluster k covers text[out_start[k]:out_end[k]] and raw[raw_start[k]:raw_end[k]]; a span that
+    starts or ends inside a cluster widens to the whole cluster, so a raw span never splits a
+    character from its marks and always holds what was matched.
+    """
 
-    def __init__(self, at: list[int], shift: list[int]):
-        self.at, self.shift = at, shift
+    __slots__ = ("out_start", "out_end", "raw_start", "raw_end")
 
-    def __getitem__(self, i: int) -> int:
-        k = bisect_right(self.at, i)
-        return i + (self.shift[k - 1] if k else 0)
+    def __init__(self):
+        self.out_start: list[int] = []
+        self.out_end: list[int] = []
+        self.raw_start: list[int] = []
+        self.raw_end: list[int] = []
+
+    def add(self, out_start: int, out_end: int, raw_start: int, raw_end: int) -> None:
+        self.out_start.append(out_start)
+        self.out_end.append(out_end)
+        self.raw_start.append(raw_start)
+        self.raw_end.append(raw_end)
+
+    def start(self, i: int) -> int:
+        """The raw offset where the character at text offset i begins (i = len(text): the raw end)."""
+        k = bisect_right(self.out_start, i) - 1
+        if k < 0:
+            return i
+        if i < self.out_end[k]:
+            return self.raw_start[k]
+        return i + self.raw_end[k] - self.out_end[k]
+
+    def end(self, j: int) -> int:
+        """The raw offset just after the character at text offset j - 1."""
+        if j <= 0:
+            return 0
+        k = bisect_right(self.out_start, j - 1) - 1
+        if k < 0:
+            return j
+        if j - 1 < self.out_end[k]:
+            return self.raw_end[k]
+        return j + self.raw_end[k] - self.out_end[k]
+
+    __getitem__ = start
+
+
+class _Chained:
+    """Two offset maps in a row: text -> middle (second), middle -> raw (first)."""
+
+    __slots__ = ("first", "second")
+
+    def __init__(self, first: OffsetMap, second: OffsetMap):
+        self.first, self.second = first, second
+
+    def start(self, i: int) -> int:
+        return self.first.start(self.second.start(i))
+
+    def end(self, j: int) -> int:
+        return self.first.end(self.second.end(j))
+
+    __getitem__ = start
 
 
 def nfc_with_map(raw: str, _compat: bool = True):
     """NFC text (compatibility jamo composed) and, if it differs from raw, a map to raw offsets.
 
-    One scan led by a character class finds runs of marks and jamo (an alternation would be several
-    times slower); each run is recomposed with its base character, and the rest is copied untouched.
+    One scan led by a character class finds runs of marks, jamo and compatibility ideographs (an
+    alternation would be several times slower); each run is recomposed with its base character,
+    cluster by cluster, so that every offset maps back exactly (a particle after a decomposed term,
+    a hanja before an uncomposable mark), and the rest is copied untouched.
     """
     if raw.isascii():
         return raw, None
     out: list[str] = []
-    at: list[int] = []
-    shift: list[int] = []
-    removed = last = 0
-    leftover = False
-    for s, e in _runs(find_chars(raw, _DECOMPOSED_CHARS)):
-        if any(ch in _COMPAT_CHARS for ch in raw[s:e]):
-            if _compat:
-                return _nfc_compat(raw)
-            continue  # compatibility jamo that compose to nothing (a lone ㄱ) stay as they are
-        if not "\u1100" <= raw[s] <= "\u1112" and s > last:
-            s -= 1  # marks or a final jamo: recompose with the character they sit on
-        # A run of conjoining jamo is a word: recompose it syllable by syllable, so that offsets
-        # inside it (a particle after a term) stay exact.
-        pieces = [p.span() for p in _SYLLABLE.finditer(raw, s, e)] or [(s, e)]
-        for ps, pe in pieces:
-            composed = unicodedata.normalize("NFC", raw[ps:pe])
-            if composed == raw[ps:pe]:
-                continue
-            leftover = leftover or bool(_MAYBE_DECOMPOSED.search(composed))
-            out.append(raw[last:ps])
-            out.append(composed)
-            removed += (pe - ps) - len(composed)
-            at.append(ps - (shift[-1] if shift else 0) + len(composed))
-            shift.append(removed)
-            last = pe
+    cmap = OffsetMap()
+    delta = last = 0  # raw offset - text offset after the last changed cluster; raw copied up to last
+    found = find_chars(raw, _DECOMPOSED_CHARS)
+    # Dense (decomposed Hangul pasted from macOS): regex passes beat a loop over the characters found.
+    dense = len(found) > len(raw) >> 4
+    if _compat and (_COMPAT_JAMO.search(raw) if dense else any(_COMPAT_FIRST <= i < _COMPAT_END for i, _, _ in found)):
+        return _nfc_compat(raw)
+    runs = [m.span() for m in _RUN.finditer(raw)] if dense else _runs(found)
+    add_out_start, add_out_end = cmap.out_start.append, cmap.out_end.append
+    add_raw_start, add_raw_end = cmap.raw_start.append, cmap.raw_end.append
+    for s, e in runs:
+        if s > last and raw[s] in _JOINING_CHARS:
+            s -= 1  # marks or vowel and final jamo: recompose with the character they sit on
+        region = raw[s:e]
+        composed = unicodedata.normalize("NFC", region)
+        if composed == region:
+            continue
+        out.append(raw[last:s])
+        out.append(composed)
+        clusters = _CLUSTER.findall(region)
+        if len(clusters) == len(composed):  # one character from each cluster (decomposed Hangul, é)
+            at = s - delta  # where the region starts in the text
+            for i, n in enumerate(map(len, clusters)):
+                if n != 1:  # a one-for-one cluster keeps the shift: no entry needed (cmap.add, inlined)
+                    add_out_start(at + i)
+                    add_out_end(at + i + 1)
+                    add_raw_start(s)
+                    add_raw_end(s + n)
+                    delta += n - 1
+                s += n
+        else:  # a cluster keeps marks no precomposed character takes: normalize each on its own
+            for cluster in clusters:
+                done = unicodedata.normalize("NFC", cluster)
+                n, m = len(cluster), len(done)
+                if done != cluster and (n, m) != (1, 1):  # reordered or expanded (U+0344): maps as a whole
+                    cmap.add(s - delta, s - delta + m, s, s + n)
+                    delta += n - m
+                s += n
+        last = e
     if not out:
         return raw, None
     out.append(raw[last:])
-    text = "".join(out)
-    if leftover and not unicodedata.is_normalized("NFC", text):  # marks with no precomposed form: rare
-        text = unicodedata.normalize("NFC", text)
-        return text, [min(round(i * len(raw) / max(len(text), 1)), len(raw)) for i in range(len(text) + 1)]
-    return text, OffsetMap(at, shift)
+    return "".join(out), cmap
 
 
 def _nfc_compat(raw: str):
     """nfc_with_map for text with compatibility jamo (ㅈㅏㄹㅕㄱ): compose them first, then NFC."""
-    pieces, starts, last = [], [], 0
+    pieces: list[str] = []
+    first = OffsetMap()
+    delta = last = 0
     for m in _COMPAT_JAMO.finditer(raw):
-        pieces.append(raw[last:m.start()])
-        starts.extend(range(last, m.start()))
-        for text, s, _ in _compose_compat(m.group()):
-            pieces.append(text)
-            starts.append(m.start() + s)
-        last = m.end()
+        for syllable, s, e in _compose_compat(m.group()):
+            if e - s == 1:
+                continue  # a lone jamo stays as it is
+            s, e = m.start() + s, m.start() + e
+            pieces.append(raw[last:s])
+            pieces.append(syllable)
+            first.add(s - delta, s - delta + 1, s, e)
+            delta += e - s - 1
+            last = e
     pieces.append(raw[last:])
-    starts.extend(range(last, len(raw) + 1))
-    text, inner = nfc_with_map("".join(pieces), _compat=False)
-    return text, starts if inner is None else [starts[inner[i]] for i in range(len(text) + 1)]
-
+    text, second = nfc_with_map("".join(pieces), _compat=False)
+    if second is None:
+        return text, first if first.out_start else None
+    return text, second if not first.out_start else _Chained(first, second)
