@@ -269,3 +269,14 @@ def test_fix_changes_only_flagged_spans_property(mini, text):
         assert re.fullmatch("(.*?)".join(pieces), after, re.S), (text, after)
         assert (after == text) == (not result.edits) and not result.errors
         assert os.listdir(d) == ["t.md"]
+
+
+def test_the_cli_reports_a_skipped_edit_and_exits_2(tmp_path, empty_config):
+    """An edit --fix had to leave out is an error on the command line, not a silent remaining finding."""
+    f = tmp_path / "t.txt"
+    text = "Caf\u00e9\nSelf-reliance (*Charkyok Kaengsaeng*) and autarky.\n"
+    f.write_bytes(text.encode("latin-1"))
+    code, _, err = mini_cli("--fix", "--encoding", "latin-1", "--config", empty_config, f)
+    assert code == 2 and "Traceback" not in err
+    assert re.search(rf"{re.escape(str(f))}:2:\d+: .*cannot hold", err), err
+    assert f.read_bytes() == text.replace("autarky", "self-reliance").encode("latin-1")

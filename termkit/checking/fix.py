@@ -67,8 +67,7 @@ def replacement(finding: Finding, matcher) -> str | None:
     # A form that is another concept's correct rendering was flagged on the strength of a gloss: the
     # gloss may be what is wrong ('false reporting (*yangsaengwon*)'), so a person decides.
     value = matcher.latin.get(fold_key(finding.found), None) if len(matcher.latin) else None
-    if value is not None and any(e.kind == "en" and e.status in ("preferred", "admitted") and e.concept != c_index
-                                 for e in matcher.keys[value[0]]):
+    if value is not None and matcher.approved_owners(value[0]) - {c_index}:
         return None
     # Only the uninflected form: 'Prime Ministers' or "Prime Minister's" would need grammar, not a swap.
     if not any(fold_key(finding.found) == fold_key(r) for r in rejected):

@@ -116,6 +116,7 @@ class _Run:
                 self.errors.append(e)
                 continue
             self.fixed += len(result.edits)
+            self.errors.extend(result.errors)  # edits skipped (text not as found, encoding): exit 2
             if diff and result.diff:
                 sys.stdout.write(result.diff)
             self.findings.extend(result.remaining)
