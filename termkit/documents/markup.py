@@ -54,7 +54,7 @@ def blank_markdown(text: str, in_fence: bool) -> tuple[str, bool]:
         text = _blank_spans(text, parts)
         in_fence = open_at is not None
     if has("<", "<!--"):
-        text = _blank_spans(text, _comments(text, at["<"]))
+        text = _blank_spans(text, _comments(text))
     text = _blank_spans(text, _matches(text, _TAG, at.get("<", ())))
     if has("]", "]("):
         text = _LINK_TARGET.sub(lambda m: "]" + _blank(m)[1:], text)
@@ -64,21 +64,20 @@ def blank_markdown(text: str, in_fence: bool) -> tuple[str, bool]:
     return text, in_fence
 
 
-def _comments(text: str, positions) -> list[tuple[int, int]]:
-    """Spans of HTML comments `<!-- ... -->` beginning at the positions given (in order).
+def _comments(text: str) -> list[tuple[int, int]]:
+    """Spans of HTML comments `<!-- ... -->`, as _COMMENT finds them.
 
     One search for each closer, from the opener it closes: when none is left, no later opener can be
     closed either, so an unclosed `<!--` costs one scan of the rest, not one per opener.
     """
-    spans, covered = [], 0
-    for p in positions:
-        if p < covered or not text.startswith("<!--", p):
-            continue
-        end = text.find("-->", p + 4)
+    spans = []
+    start = text.find("<!--")
+    while start >= 0:
+        end = text.find("-->", start + 4)
         if end < 0:
             break
-        covered = end + 3
-        spans.append((p, covered))
+        spans.append((start, end + 3))
+        start = text.find("<!--", end + 3)
     return spans
 
 
