@@ -7,8 +7,9 @@ there is one), with Markdown and HTML markup blanked out offset for offset, and 
 from .._lazy import lazy_exports
 
 __all__, __getattr__, __dir__ = lazy_exports(__name__, {
-    "open_document": "formats", "PairedDocument": "formats", "file_encoding": "formats", "pick_column": "formats",
-    "csv_record_lines": "formats",
+    "open_document": "formats", "PairedDocument": "formats",
+    "file_encoding": "files", "regular_file": "files", "text_encoding": "files",
+    "pick_column": "tabular", "csv_record_lines": "tabular",
     "iter_input_files": "walk",
     "blank_markdown": "markup", "suppressions": "markup",
     "SAMPLE": "encoding", "detect_encoding": "encoding:detect",

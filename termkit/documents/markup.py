@@ -6,10 +6,15 @@ import re
 from ..matching import find_chars
 
 _FENCE = re.compile(r"^[ ]{0,3}(```|~~~)", re.M)
+# What a comment is; blank_markdown finds them with _comments, which gives the same spans in linear
+# time (this pattern re-scans the rest of the text from every unclosed opener).
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
-_REF_DEF = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*\S+.*$", re.M)
+# Linear by construction: each unbounded run stops at the character the next try begins with (']'),
+# or at the end of its line, so no two tries scan the same text. (A target or label holding ']' or
+# spanning lines is left unblanked: its words are then checked as prose.)
+_LINK_TARGET = re.compile(r"\]\([^)\s\]]*(?:\s+\"[^\"]*\")?\)")
+_REF_DEF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(?:\n[ \t]*)?\S.*$", re.M)
 _ENTITY = re.compile(r"&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+);")
 SUPPRESSION = re.compile(r"termkit:\s*ignore(?:\[([A-Za-z0-9 ,]*)\])?")
 
@@ -49,7 +54,7 @@ def blank_markdown(text: str, in_fence: bool) -> tuple[str, bool]:
         text = _blank_spans(text, parts)
         in_fence = open_at is not None
     if has("<", "<!--"):
-        text = _COMMENT.sub(_blank, text)
+        text = _blank_spans(text, _comments(text))
     text = _blank_spans(text, _matches(text, _TAG, at.get("<", ())))
     if has("]", "]("):
         text = _LINK_TARGET.sub(lambda m: "]" + _blank(m)[1:], text)
@@ -57,6 +62,23 @@ def blank_markdown(text: str, in_fence: bool) -> tuple[str, bool]:
         text = _REF_DEF.sub(_blank, text)
     text = _blank_spans(text, _matches(text, _ENTITY, at.get("&", ())))
     return text, in_fence
+
+
+def _comments(text: str) -> list[tuple[int, int]]:
+    """Spans of HTML comments `<!-- ... -->`, as _COMMENT finds them.
+
+    One search for each closer, from the opener it closes: when none is left, no later opener can be
+    closed either, so an unclosed `<!--` costs one scan of the rest, not one per opener.
+    """
+    spans = []
+    start = text.find("<!--")
+    while start >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        spans.append((start, end + 3))
+        start = text.find("<!--", end + 3)
+    return spans
 
 
 def _matches(text: str, pattern: re.Pattern, positions) -> list[tuple[int, int]]:
@@ -86,8 +108,10 @@ def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
 def suppressions(text: str, first_line: int) -> dict[int, frozenset[str] | None]:
     """Line → suppressed code prefixes (None: every code) for each `termkit: ignore[...]` comment."""
     out: dict[int, frozenset[str] | None] = {}
+    line, counted = first_line, 0
     for m in SUPPRESSION.finditer(text):
-        line = first_line + text.count("\n", 0, m.start())
+        line += text.count("\n", counted, m.start())  # from the last match on: linear in the text
+        counted = m.start()
         codes = None if m.group(1) is None else frozenset(
             c.strip().upper() for c in m.group(1).split(",") if c.strip())
         prev = out.get(line, frozenset())

@@ -8,6 +8,7 @@ from typing import Iterator
 
 from .encoding import SAMPLE, detect
 from ..errors import InputError
+from .files import regular_file, text_encoding
 from .markup import blank_markdown, suppressions
 from ..model import Segment
 
@@ -30,6 +31,7 @@ class TextDocument:
         self.suppressions: dict[int, frozenset[str] | None] = {}
 
     def _blocks(self) -> Iterator[str]:
+        regular_file(self.path)
         try:
             fh = open(self.path, "rb")
         except OSError as e:
@@ -39,11 +41,8 @@ class TextDocument:
                 first = fh.read(SAMPLE)
             except OSError as e:
                 raise InputError(f"cannot read: {e.strerror}", self.path) from None
-            encoding = self.encoding or detect(first, self.path)
-            try:
-                decoder = codecs.getincrementaldecoder(encoding)("strict")
-            except LookupError:
-                raise InputError(f"unknown encoding {encoding!r}", self.path) from None
+            encoding = text_encoding(self.encoding, self.path) if self.encoding else detect(first, self.path)
+            decoder = codecs.getincrementaldecoder(encoding)("strict")
             data, line = first, 1
             while True:
                 final = len(data) == 0

@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 from ..errors import InputError
+from .files import regular_file
 from .formats import WALKED_SUFFIXES
 
 
@@ -13,6 +14,11 @@ def iter_input_files(paths: list[str], exclude_dirs=(".git", ".venv", "node_modu
 
     CSV and TSV files are checked when named, not found by walking: a repository's other tables
     (a glossary among them) are not translations.
+
+    A named path that is not a regular file (a FIFO, a device) is an InputError here, before anything
+    opens it. One met while walking is listed like any file of its suffix, so that its reader refuses
+    it as that file's error while the files beside it are still checked: never skipped in silence,
+    and never a whole directory lost for it.
     """
     for p in paths:
         path = Path(p)
@@ -23,6 +29,7 @@ def iter_input_files(paths: list[str], exclude_dirs=(".git", ".venv", "node_modu
                 found.extend(Path(root) / f for f in files if Path(f).suffix.lower() in WALKED_SUFFIXES)
             yield from sorted(found)
         elif path.exists():
+            regular_file(path)
             yield path
         else:
             raise InputError("no such file or directory", str(path))
