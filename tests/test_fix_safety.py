@@ -280,3 +280,20 @@ def test_the_cli_reports_a_skipped_edit_and_exits_2(tmp_path, empty_config):
     assert code == 2 and "Traceback" not in err
     assert re.search(rf"{re.escape(str(f))}:2:\d+: .*cannot hold", err), err
     assert f.read_bytes() == text.replace("autarky", "self-reliance").encode("latin-1")
+
+
+def test_fix_with_a_codec_that_is_not_a_text_encoding_is_an_error(tmp_path, empty_config):
+    f = tmp_path / "t.txt"
+    f.write_text(BEFORE, encoding="utf-8")
+    code, _, err = mini_cli("--fix", "--encoding", "rot13", "--config", empty_config, f)
+    assert code == 2 and "Traceback" not in err and "'rot13' is not a text encoding" in err
+    assert f.read_text(encoding="utf-8") == BEFORE
+
+
+def test_fix_reports_a_fifo_met_while_walking_and_fixes_the_others(tmp_path, empty_config):
+    os.mkfifo(tmp_path / "pipe.md")
+    f = tmp_path / "t.txt"
+    f.write_text(BEFORE, encoding="utf-8")
+    code, _, err = mini_cli("--fix", "--config", empty_config, tmp_path)
+    assert code == 2 and "pipe.md" in err and "Traceback" not in err
+    assert f.read_text(encoding="utf-8") == AFTER

@@ -67,10 +67,18 @@ def test_html_with_a_byte_order_mark_is_read(tmp_path, bom, codec):
     ("rot13", ".po", 'msgid "자력갱생"\nmsgstr "Autarky"\n'), ("base64", ".tmx", "<tmx/>"),
 ])
 def test_unusable_encoding_is_a_clear_error(tmp_path, name, suffix, body):
+    """The command line refuses the option once, before any file; a reader given it names the file."""
+    from termkit.config import Config
+    from termkit.documents import open_document
+    from termkit.errors import InputError
+
     f = tmp_path / f"doc{suffix}"
     f.write_text(body, encoding="utf-8")
     code, _, err = check("--encoding", name, f)
-    assert code == 2 and repr(name) in err and str(f) in err
+    assert code == 2 and repr(name) in err and len(err.strip().splitlines()) == 1, err
+    with pytest.raises(InputError) as e:
+        list(open_document(f, Config(bundled=False, encoding=name)).segments())
+    assert repr(name) in str(e.value) and str(f) in str(e.value)
 
 
 def test_unusable_encoding_for_a_pair_is_a_clear_error(tmp_path):

@@ -11,7 +11,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..documents import SAMPLE, detect_encoding as detect
+from ..documents import SAMPLE, detect_encoding as detect, text_encoding
 from ..errors import InputError
 from ..model import Finding
 from ..matching import fold_key
@@ -183,7 +183,8 @@ def fix_file(checker, path: Path, write: bool = True) -> FixResult:
             raw = fh.read()
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror}", str(path)) from None
-    bom, codec = _codec(raw, checker.config.encoding or detect(raw[:SAMPLE], str(path)), str(path))
+    given = checker.config.encoding and text_encoding(checker.config.encoding, path)  # 'rot13' is refused
+    bom, codec = _codec(raw, given or detect(raw[:SAMPLE], str(path)), str(path))
     try:
         text = raw[len(bom):].decode(codec)
     except UnicodeDecodeError:

@@ -94,6 +94,9 @@ def build_config(glossary, no_bundled, select=None, ignore=None, fail_on=None, e
     if fail_on:
         cfg.fail_on = fail_on.value
     if encoding:
+        from ..documents import text_encoding
+
+        text_encoding(encoding)  # an unknown or non-text codec is one error up front, not one per file
         cfg.encoding = encoding
     if names:
         cfg.names = names.value
