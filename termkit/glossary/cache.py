@@ -50,7 +50,7 @@ def trusted_dir(directory: Path) -> bool:
         return False
     if not stat.S_ISDIR(st.st_mode):
         return False
-    if hasattr(os, "getuid") and (st.st_uid != os.getuid() or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)):
+    if hasattr(os, "geteuid") and (st.st_uid != os.geteuid() or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)):
         return False
     return True
 

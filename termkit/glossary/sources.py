@@ -56,13 +56,18 @@ def read_glossary_bytes(path: Path) -> bytes:
         fd = os.open(path, _OPEN_FLAGS)
     except OSError as e:
         raise GlossaryError(f"cannot read: {e.strerror}", str(path)) from None
-    with os.fdopen(fd, "rb") as fh:
-        _check_stat(os.fstat(fh.fileno()), path)
+    with os.fdopen(fd, "rb", buffering=0) as fh:
+        st = os.fstat(fh.fileno())
+        _check_stat(st, path)
         try:
-            data = fh.read(MAX_GLOSSARY_BYTES + 1)
+            # Sized by fstat (a read of the limit would allocate 50 MB each time); one byte more
+            # shows a file that grew meanwhile, read on up to the limit.
+            data = fh.read(st.st_size + 1)
+            if len(data) > st.st_size:
+                data += fh.read(MAX_GLOSSARY_BYTES + 1 - len(data))
         except OSError as e:
             raise GlossaryError(f"cannot read: {e.strerror}", str(path)) from None
-    if len(data) > MAX_GLOSSARY_BYTES:  # grew since fstat
+    if len(data) > MAX_GLOSSARY_BYTES:
         raise GlossaryError(f"glossary file too large (limit {MAX_GLOSSARY_BYTES:,} bytes)", str(path))
     return data
 

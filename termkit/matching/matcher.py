@@ -5,6 +5,7 @@ import dataclasses
 import marshal
 import re
 from bisect import bisect_left, bisect_right
+from array import array
 from collections import deque
 from collections.abc import Sequence
 from itertools import chain, repeat
@@ -133,7 +134,7 @@ def concept_record(c: Concept) -> tuple:
     return tuple(out)
 
 
-def _strs(v, n: int | None = None) -> bool:
+def _str_tuple(v, n: int | None = None) -> bool:
     return type(v) is tuple and (n is None or len(v) == n) and all(type(x) is str for x in v)
 
 
@@ -146,9 +147,9 @@ def concept_from_record(rec) -> Concept:
         if type(values[name]) not in types:
             raise ValueError(f"concept record: {name} is {type(values[name]).__name__}")
     for name in _STR_TUPLES:
-        if not _strs(values[name]):
+        if not _str_tuple(values[name]):
             raise ValueError(f"concept record: {name} is not a tuple of strings")
-    if not all(_strs(n, 2) for n in _tuple(values["names"])):
+    if not all(_str_tuple(n, 2) for n in _tuple(values["names"])):
         raise ValueError("concept record: names")
     for name in ("terms", "misspellings"):
         terms = []
@@ -160,7 +161,7 @@ def concept_from_record(rec) -> Concept:
         values[name] = tuple(terms)
     specs = []
     for s in _tuple(values["specs"]):
-        if type(s) is not tuple or len(s) != 2 or type(s[0]) is not str or not _strs(s[1]):
+        if type(s) is not tuple or len(s) != 2 or type(s[0]) is not str or not _str_tuple(s[1]):
             raise ValueError("concept record: specs")
         specs.append(Spec(*s))
     values["specs"] = tuple(specs)
@@ -387,6 +388,7 @@ class Matcher:
             "fuzzy_key": (list(self.fuzzy_key), list(self.fuzzy_key.values())),
             "rom_skeletons": self.rom_skeletons,
             "rom_owner": [self.rom_owner[k] for k in self.rom_skeletons],
+            "rom_blocks": (list(self.rom_blocks), list(self.rom_blocks.values())),
             "key_masks": self.key_masks,
             "approved_by_form": (list(self.approved_by_form), [tuple(v) for v in self.approved_by_form.values()]),
         }
@@ -397,7 +399,7 @@ class Matcher:
         _expect(type(d) is dict and d.keys() == _PLAIN_KEYS, "fields")
         self = cls.__new__(cls)
         blobs, ids = d["concepts"], d["ids"]
-        _expect(_all(blobs, bytes) and _all(ids, str) and len(ids) == len(blobs), "concepts")
+        _expect(_all(blobs, bytes) and _strs(ids) and len(ids) == len(blobs), "concepts")
         self.concepts = LazyConcepts(blobs)
         self.index = dict(zip(ids, range(len(ids))))
         self.glossary_hash = d["glossary_hash"]
@@ -409,21 +411,23 @@ class Matcher:
         self.korean = _build_automaton(_key_ids(d["korean"], n_keys, "korean"))
 
         syllables, skeletons, owners, masks = d["syllables"], d["rom_skeletons"], d["rom_owner"], d["key_masks"]
-        _expect(_all(syllables, str) and _all(skeletons, str) and _all(owners, tuple) and _all(_chain(owners), int)
-                and len(owners) == len(skeletons) and _all(masks, int) and len(masks) == n_keys, "romanizations")
+        _expect(_strs(syllables) and _strs(skeletons) and _all(owners, tuple) and _ints(_chain(owners))
+                and len(owners) == len(skeletons) and _ints(masks) and len(masks) == n_keys, "romanizations")
         self.syllables = frozenset(syllables)
         self.rom_skeletons = skeletons
         self.rom_owner = dict(zip(skeletons, owners))
-        self.rom_blocks = {}
-        for sk in skeletons:
-            self.rom_blocks.setdefault((sk[0], len(sk)), []).append(sk)
+        blocks, block_lists = d["rom_blocks"]
+        _expect(_all(blocks, tuple) and all(len(b) == 2 for b in blocks) and _strs([b[0] for b in blocks])
+                and _ints([b[1] for b in blocks]) and _all(block_lists, list) and _strs(_chain(block_lists))
+                and len(blocks) == len(block_lists), "rom_blocks")
+        self.rom_blocks = dict(zip(blocks, block_lists))
         self.key_masks = masks
         fuzzy_concepts, fuzzy_keys = d["fuzzy_key"]
-        _expect(_all(fuzzy_concepts, int) and _all(fuzzy_keys, int) and len(fuzzy_concepts) == len(fuzzy_keys)
+        _expect(_ints(fuzzy_concepts) and _ints(fuzzy_keys) and len(fuzzy_concepts) == len(fuzzy_keys)
                 and _in_range(fuzzy_keys, n_keys), "fuzzy_key")
         self.fuzzy_key = dict(zip(fuzzy_concepts, fuzzy_keys))
         forms, owners = d["approved_by_form"]
-        _expect(_all(forms, str) and _all(owners, tuple) and _all(_chain(owners), int) and len(forms) == len(owners),
+        _expect(_strs(forms) and _all(owners, tuple) and _ints(_chain(owners)) and len(forms) == len(owners),
                 "approved_by_form")
         self.approved_by_form = dict(zip(forms, map(frozenset, owners)))
         self._start_run()
@@ -602,7 +606,7 @@ def _leftmost_longest(cands):
 # -- checks for Matcher.from_plain: each walks a list at C speed (a cache load is part of start-up) --
 
 _PLAIN_KEYS = frozenset({"concepts", "ids", "glossary_hash", "entries", "keys", "latin", "korean", "syllables",
-                         "fuzzy_key", "rom_skeletons", "rom_owner", "key_masks", "approved_by_form"})
+                         "fuzzy_key", "rom_skeletons", "rom_owner", "rom_blocks", "key_masks", "approved_by_form"})
 
 
 def _expect(ok: bool, what: str) -> None:
@@ -613,6 +617,28 @@ def _expect(ok: bool, what: str) -> None:
 def _all(values, *types) -> bool:
     """A list (or tuple) whose items are all of exactly these types (bool is not an int here)."""
     return type(values) in (list, tuple) and set(map(type, values)) <= set(types)
+
+
+def _strs(values) -> bool:
+    """A list (or tuple) of strings: join refuses anything else, several times faster than a type per item."""
+    if type(values) not in (list, tuple):
+        return False
+    try:
+        "".join(values)
+    except TypeError:
+        return False
+    return True
+
+
+def _ints(values) -> bool:
+    """A list (or tuple) of integers that fit 64 bits: array refuses anything else (floats, strings) at C speed."""
+    if type(values) not in (list, tuple):
+        return False
+    try:
+        array("q", values)
+    except (TypeError, OverflowError):
+        return False
+    return True
 
 
 def _chain(lists) -> list:
@@ -628,14 +654,14 @@ def _keys(columns, keys, n_concepts: int) -> list[tuple[Entry, ...]]:
     _expect(type(columns) is list and len(columns) == 5 and _all(columns, list)
             and len(set(map(len, columns))) == 1, "entries")
     concept, kind, form, status, evidence = columns
-    _expect(_all(concept, int) and _all(kind, str) and _all(form, str) and _all(status, str, type(None))
+    _expect(_ints(concept) and _strs(kind) and _strs(form) and _all(status, str, type(None))
             and _all(evidence, bool) and _in_range(concept, n_concepts), "entries")
     entries = list(map(tuple.__new__, repeat(Entry), zip(*columns)))  # Entry's own __new__ is Python
     _expect(type(keys) is tuple and len(keys) == 3, "keys")
     firsts, multi, multi_ids = keys
-    _expect(_all(firsts, int) and _in_range(firsts, len(entries)) and _all(multi, int)
-            and _in_range(multi, len(firsts)) and _all(multi_ids, tuple) and len(multi) == len(multi_ids)
-            and _all(_chain(multi_ids), int) and _in_range(_chain(multi_ids), len(entries)), "keys")
+    # Ids out of range raise IndexError below (a negative one would only pick another entry).
+    _expect(_ints(firsts) and _ints(multi) and _all(multi_ids, tuple) and len(multi) == len(multi_ids)
+            and _ints(_chain(multi_ids)), "keys")
     get = entries.__getitem__
     out = list(zip(map(get, firsts)))  # one-entry tuples
     for i, ids in zip(multi, multi_ids):
@@ -645,7 +671,7 @@ def _keys(columns, keys, n_concepts: int) -> list[tuple[Entry, ...]]:
 
 def _key_ids(v, n_keys: int, what: str) -> dict[str, tuple[int, int]]:
     """key -> (key id, length) for keys whose ids run on from a base (Matcher._key_table, _automaton)."""
-    _expect(type(v) is tuple and len(v) == 2 and type(v[0]) is int and _all(v[1], str), what)
+    _expect(type(v) is tuple and len(v) == 2 and type(v[0]) is int and _strs(v[1]), what)
     base, keys = v
     _expect(0 <= base and base + len(keys) <= n_keys, what)
     return dict(zip(keys, zip(range(base, base + len(keys)), map(len, keys))))
