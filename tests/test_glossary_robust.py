@@ -192,15 +192,17 @@ def test_fmt_refuses_an_overlong_line(tmp_path):
     assert e.value.line == 1
 
 
-@pytest.mark.parametrize("where, char", [("form", "D800"), ("note", "DC00")])
-def test_lone_surrogate_is_refused_with_its_concept_line(tmp_path, where, char):
-    text = glossary_yaml(f'"half \\u{char} pair"') if where == "form" else \
-        glossary_yaml().replace("  confidence:", f'  note: "a \\u{char} note"\n  confidence:')
+@pytest.mark.parametrize("where, line", [("concepts/0/en/preferred/0", 6), ("concepts/0/note", 7),
+                                         ("description", 1)])
+def test_lone_surrogate_is_refused_with_its_line(tmp_path, where, line):
+    text = {"concepts/0/en/preferred/0": glossary_yaml('"half \\ud800 pair"'),
+            "concepts/0/note": glossary_yaml().replace("  confidence:", '  note: "a \\udc00 note"\n  confidence:'),
+            "description": glossary_yaml(head='description: "\\udfff"\n')}[where]
     path = tmp_path / "surrogate.yaml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(GlossaryError, match=f"{where}.* holds a lone surrogate U[+]{char}") as e:
+    with pytest.raises(GlossaryError, match=f"lone surrogate .*at {where}$") as e:
         load_files([path])
-    assert (e.value.path, e.value.line) == (str(path), 3)
+    assert (e.value.path, e.value.line) == (str(path), line)
 
 
 def test_lone_surrogate_in_a_flat_spec_is_refused(tmp_path):

@@ -8,7 +8,7 @@ from ..errors import GlossaryError
 from ..model import Concept
 
 MAX_FORM_CHARS = 1000  # a form is a term or a name; the longest bundled one has under 100 characters
-_SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _strings(value, name: str):
@@ -49,7 +49,7 @@ def checked(concepts: list[Concept]) -> list[Concept]:
                 raise GlossaryError(f"concept {c.id[:80]!r}: {field} form has {len(form):,} characters "
                                     f"(limit {MAX_FORM_CHARS:,})", *where)
         for field, text in _strings(c, ""):
-            m = _SURROGATE.search(text)
+            m = SURROGATE.search(text)
             if m:
                 raise GlossaryError(f"concept {c.id[:80]!r}: {field} holds a lone surrogate "
                                     f"U+{ord(m.group()):04X} (not a character)", *where)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import GlossaryError
 from ..model import Concept, Spec, Term, STATUSES
-from .limits import checked
+from .limits import SURROGATE, checked
 from .sources import read_glossary_bytes
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "glossary.schema.json"
@@ -134,6 +134,10 @@ def load_yaml_file(path: Path) -> list[Concept]:
     data = parse_yaml(read_glossary_text(path), path)
     if data is None:
         raise GlossaryError("empty glossary file", str(path), 1)
+    bad = _surrogate_at(data)
+    if bad is not None:  # before the schema: its messages quote the text
+        where = "/".join(str(p) for p in bad) or "(top)"
+        raise GlossaryError(f"lone surrogate (not a character) at {where}", str(path), _line_of(data, bad))
     errors = sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     if errors:
         err = errors[0]
@@ -148,6 +152,20 @@ def load_yaml_file(path: Path) -> list[Concept]:
         line = _line_of(data, ["concepts", i])
         concepts.append(concept_from_dict(raw, domain, f"{path}:{line}"))
     return checked(concepts)
+
+
+def _surrogate_at(node, parts: tuple = ()) -> tuple | None:
+    """The path to the first key or string holding a lone surrogate (a YAML escape such as \\ud800), or None."""
+    if isinstance(node, str):
+        return parts if SURROGATE.search(node) else None
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, value in items:
+        if isinstance(key, str) and SURROGATE.search(key):
+            return parts + (key,)
+        found = _surrogate_at(value, parts + (key,))
+        if found is not None:
+            return found
+    return None
 
 
 def _reasoned(items, status) -> list[Term]:
