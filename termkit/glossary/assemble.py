@@ -59,7 +59,8 @@ def _from_cache(matcher_class, path: Path, key: str, ghash: str):
     """The cached Matcher, or None if the file is missing or fails any check (then it is rebuilt and rewritten).
 
     The cyclic garbage collector is paused meanwhile: decoding allocates tens of thousands of
-    tuples and no cycles, and the collections it would trigger cost a fifth of the load.
+    tuples and no cycles, and the collections they would trigger (about 6 % of the load's
+    instructions, measured with callgrind) would find nothing to free.
     """
     gc_was_enabled = gc.isenabled()
     gc.disable()

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from ..errors import GlossaryError
 from ..model import Concept, Spec, Term
+from .limits import checked
+from .sources import read_glossary_bytes
 
 NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -116,9 +118,6 @@ def _children(el, tag):
 def load_tbx(path: Path) -> list[Concept]:
     """Concepts from a TBX file (TBX-Basic or termkit's own), parsed safely."""
     from lxml import etree
-
-    from .limits import checked
-    from .sources import read_glossary_bytes
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
