@@ -10,6 +10,7 @@ from .errors import ConfigError
 
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "config.schema.json"
+MAX_CONFIG_BYTES = 10 * 1024 * 1024  # pyproject.toml files are kilobytes
 
 
 @dataclass
@@ -40,14 +41,54 @@ def find_config(start: Path) -> tuple[Path, dict] | None:
     for d in [start, *start.parents]:
         dot = d / ".termkit.toml"
         if dot.is_file():
-            data = _read_toml(dot)
-            return dot, data.get("tool", {}).get("termkit", data)
+            return dot, _termkit_table(_read_toml(dot), dot)
         pyproject = d / "pyproject.toml"
         if pyproject.is_file():
-            data = _read_toml(pyproject)
-            if "termkit" in data.get("tool", {}):
-                return pyproject, data["tool"]["termkit"]
+            table = _pyproject_table(pyproject)
+            if table is not None:
+                return pyproject, table
     return None
+
+
+def _termkit_table(data: dict, path: Path) -> dict:
+    """termkit's settings in a file that is termkit's own: [tool.termkit] if present, else the whole file."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError("'tool' must be a table ([tool.termkit])", str(path))
+    table = tool.get("termkit", data)
+    if not isinstance(table, dict):
+        raise ConfigError("'tool.termkit' must be a table ([tool.termkit])", str(path))
+    return table
+
+
+def _pyproject_table(path: Path) -> dict | None:
+    """The [tool.termkit] table of a pyproject.toml, or None if it has none.
+
+    A pyproject.toml that cannot be read or parsed stops the run only if it mentions termkit (a
+    broken [tool.termkit] must not be ignored silently); otherwise it belongs to some other project
+    above the working directory, and checking a document is no reason to judge it. Likewise a
+    `tool` key that is not a table holds no termkit settings.
+    """
+    try:
+        data = _read_toml(path)
+    except ConfigError:
+        if _mentions_termkit(path):
+            raise
+        return None
+    tool = data.get("tool")
+    if not isinstance(tool, dict) or "termkit" not in tool:
+        return None
+    if not isinstance(tool["termkit"], dict):
+        raise ConfigError("'tool.termkit' must be a table ([tool.termkit])", str(path))
+    return tool["termkit"]
+
+
+def _mentions_termkit(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return b"termkit" in fh.read(MAX_CONFIG_BYTES + 1)
+    except OSError:
+        return False
 
 
 def _read_toml(path: Path) -> dict:
@@ -57,10 +98,17 @@ def _read_toml(path: Path) -> dict:
         import tomli as tomllib
     try:
         with open(path, "rb") as fh:
-            return tomllib.load(fh)
+            raw = fh.read(MAX_CONFIG_BYTES + 1)
+        if len(raw) > MAX_CONFIG_BYTES:
+            raise ConfigError(f"larger than {MAX_CONFIG_BYTES:,} bytes: not a configuration file", str(path))
+        return tomllib.loads(raw.decode("utf-8"))
     except tomllib.TOMLDecodeError as e:
         line = getattr(e, "lineno", None)
         raise ConfigError(f"bad TOML: {getattr(e, 'msg', e)}", str(path), line) from None
+    except UnicodeDecodeError as e:
+        raise ConfigError(f"not UTF-8 (byte {e.start})", str(path)) from None
+    except RecursionError:
+        raise ConfigError("bad TOML: nested too deeply", str(path)) from None
     except OSError as e:
         raise ConfigError(f"cannot read: {e.strerror}", str(path)) from None
 
@@ -69,8 +117,7 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Conf
     if explicit is not None:
         if not explicit.is_file():
             raise ConfigError("no such configuration file", str(explicit))
-        data = _read_toml(explicit)
-        found = (explicit, data.get("tool", {}).get("termkit", data))
+        found = (explicit, _termkit_table(_read_toml(explicit), explicit))
     else:
         found = find_config((start or Path.cwd()).resolve())
     if not found:

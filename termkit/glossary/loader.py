@@ -9,6 +9,8 @@ from pathlib import Path
 
 from ..errors import GlossaryError
 from ..model import Concept, Spec, Term, STATUSES
+from .limits import SURROGATE, checked
+from .sources import read_glossary_bytes
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "glossary.schema.json"
 FLAT_REQUIRED = ("concept", "ko", "en", "status", "reason")
@@ -18,6 +20,7 @@ FLAT_EXTRA = ("type", "ko_variants", "rom_variants", "definition", "confidence",
               "names_dprk", "names_sk", "names_other", "specs")
 FLAT_STATUSES = ("preferred", "admitted", "deprecated", "superseded", "wrong", "misspelling")
 LIST_SEP = " | "
+MAX_YAML_DEPTH = 32  # a glossary file nests seven levels deep
 
 
 @lru_cache(maxsize=1)
@@ -28,13 +31,83 @@ def _validator():
     return jsonschema.Draft202012Validator(schema)
 
 
-def _read_text(path: Path) -> str:
+def read_glossary_text(path: Path) -> str:
+    """A glossary text file: UTF-8 (a BOM allowed), no NUL (never text: a binary or UTF-16 file)."""
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        text = read_glossary_bytes(path).decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise GlossaryError(f"not UTF-8 (byte {e.start})", str(path)) from None
-    except OSError as e:
-        raise GlossaryError(f"cannot read: {e.strerror}", str(path)) from None
+    nul = text.find("\0")
+    if nul >= 0:
+        line, col = _line_col(text, nul)
+        raise GlossaryError("NUL character: a glossary file is text (is this a binary or UTF-16 file?)", str(path), line, col)
+    return text
+
+
+def _line_col(text: str, pos: int) -> tuple[int, int]:
+    return text.count("\n", 0, pos) + 1, pos - text.rfind("\n", 0, pos)
+
+
+@lru_cache(maxsize=1)
+def _yaml_classes():
+    """ruamel's round-trip loader, changed in two places for glossary files.
+
+    The plain Scanner skips comments instead of collecting them: the round-trip scanner builds a
+    comment one character at a time and joins consecutive comment lines by copying, quadratic in
+    both (a 1 MB comment line took 21 s; 2 MB of comment lines, 43 s); only `glossary fmt`, which
+    keeps comments, needs it. The Composer refuses anchors and aliases (a 500-byte file of nested
+    aliases expands to a billion nodes) and nesting deeper than MAX_YAML_DEPTH (the composer
+    recurses per level: a thousand levels overflow Python's stack).
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.composer import Composer, ComposerError
+    from ruamel.yaml.events import AliasEvent
+    from ruamel.yaml.scanner import Scanner
+
+    class GlossaryComposer(Composer):
+        _glossary_depth = 0
+
+        def compose_node(self, parent, index):
+            event = self.parser.peek_event()
+            if isinstance(event, AliasEvent) or getattr(event, "anchor", None) is not None:
+                raise ComposerError(None, None, "anchors and aliases (& and *) are not allowed in a glossary",
+                                    event.start_mark)
+            if self._glossary_depth >= MAX_YAML_DEPTH:
+                raise ComposerError(None, None, f"nested more than {MAX_YAML_DEPTH} levels deep", event.start_mark)
+            self._glossary_depth += 1
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self._glossary_depth -= 1
+
+    return YAML, Scanner, GlossaryComposer
+
+
+def parse_yaml(text: str, path: Path):
+    """Glossary YAML as ruamel round-trip data (line numbers kept), or a GlossaryError at file:line:col."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
+
+    YAML, Scanner, Composer = _yaml_classes()
+    yaml = YAML(typ="rt")
+    yaml.Scanner, yaml.Composer = Scanner, Composer
+    try:
+        return yaml.load(text)
+    except MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark else None
+        col = mark.column + 1 if mark else None
+        raise GlossaryError(f"bad YAML: {_one_line(e.problem or e.context)}", str(path), line, col) from None
+    except ReaderError as e:  # a character YAML does not allow (control characters)
+        line, col = _line_col(text, e.position) if isinstance(e.position, int) else (None, None)
+        char = f"U+{e.character:04X}" if isinstance(e.character, int) else repr(e.character)
+        raise GlossaryError(f"bad YAML: character {char} is not allowed", str(path), line, col) from None
+    except YAMLError as e:
+        raise GlossaryError(f"bad YAML: {_one_line(str(e))}", str(path)) from None
+
+
+def _one_line(message) -> str:
+    return " ".join(str(message).split())
 
 
 def _line_of(data, parts) -> int | None:
@@ -58,22 +131,13 @@ def _line_of(data, parts) -> int | None:
 
 
 def load_yaml_file(path: Path) -> list[Concept]:
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
-    text = _read_text(path)
-    yaml = YAML(typ="rt")
-    try:
-        data = yaml.load(text)
-    except MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line = mark.line + 1 if mark else None
-        col = mark.column + 1 if mark else None
-        raise GlossaryError(f"bad YAML: {e.problem or e.context}", str(path), line, col) from None
-    except YAMLError as e:
-        raise GlossaryError(f"bad YAML: {e}", str(path)) from None
+    data = parse_yaml(read_glossary_text(path), path)
     if data is None:
         raise GlossaryError("empty glossary file", str(path), 1)
+    bad = _surrogate_at(data)
+    if bad is not None:  # before the schema: its messages quote the text
+        where = "/".join(str(p) for p in bad) or "(top)"
+        raise GlossaryError(f"lone surrogate (not a character) at {where}", str(path), _line_of(data, bad))
     errors = sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     if errors:
         err = errors[0]
@@ -87,7 +151,21 @@ def load_yaml_file(path: Path) -> list[Concept]:
     for i, raw in enumerate(data["concepts"]):
         line = _line_of(data, ["concepts", i])
         concepts.append(concept_from_dict(raw, domain, f"{path}:{line}"))
-    return concepts
+    return checked(concepts)
+
+
+def _surrogate_at(node, parts: tuple = ()) -> tuple | None:
+    """The path to the first key or string holding a lone surrogate (a YAML escape such as \\ud800), or None."""
+    if isinstance(node, str):
+        return parts if SURROGATE.search(node) else None
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, value in items:
+        if isinstance(key, str) and SURROGATE.search(key):
+            return parts + (key,)
+        found = _surrogate_at(value, parts + (key,))
+        if found is not None:
+            return found
+    return None
 
 
 def _reasoned(items, status) -> list[Term]:
@@ -124,10 +202,10 @@ def concept_from_dict(raw: dict, domain: str, origin: str) -> Concept:
 
 def load_flat_file(path: Path) -> list[Concept]:
     """The spreadsheet form: one English term per row, rows grouped into concepts by `concept`."""
-    text = _read_text(path)
+    text = read_glossary_text(path)
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
     quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quoting=quoting)
+    reader = _CsvRows(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quoting=quoting), path)
     try:
         header = [h.strip().lower() for h in next(reader)]
     except StopIteration:
@@ -170,7 +248,7 @@ def load_flat_file(path: Path) -> list[Concept]:
         if rec.get("specs"):
             try:
                 specs = [Spec(str(x["text"]), tuple(map(str, x["expect"]))) for x in json.loads(rec["specs"])]
-            except (ValueError, KeyError, TypeError):
+            except (ValueError, KeyError, TypeError, RecursionError):
                 raise GlossaryError("specs must be JSON: [{\"text\": …, \"expect\": [codes]}]", str(path), line) from None
             g.setdefault("specs", specs)
         term = Term(rec["en"], status, rec["reason"] or None, rec.get("needs_evidence", "").lower() in ("yes", "true", "1"))
@@ -193,7 +271,28 @@ def load_flat_file(path: Path) -> list[Concept]:
             misspellings=tuple(g.get("misspellings", ())), names=tuple(names),
             definition=rec.get("definition") or None, note=rec.get("note") or None, sources=split("sources"),
             specs=tuple(g.get("specs", ())), origin=f"{path}:{g['line']}"))
-    return concepts
+    return checked(concepts)
+
+
+class _CsvRows:
+    """A csv reader whose errors (a field over the csv module's limit, a bad quote) are GlossaryErrors at their line."""
+
+    def __init__(self, reader, path: Path):
+        self._reader, self._path = reader, path
+
+    @property
+    def line_num(self) -> int:
+        return self._reader.line_num
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> list[str]:
+        try:
+            return next(self._reader)
+        except csv.Error as e:
+            raise GlossaryError(f"bad {'TSV' if self._path.suffix.lower() == '.tsv' else 'CSV'}: {e}",
+                                str(self._path), self._reader.line_num or None) from None
 
 
 def load_file(path: Path) -> list[Concept]:

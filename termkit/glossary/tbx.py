@@ -8,10 +8,13 @@ that a round trip loses nothing and other tools still read a valid TBX-Basic fil
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from ..errors import GlossaryError
 from ..model import Concept, Spec, Term
+from .limits import checked
+from .sources import read_glossary_bytes
 
 NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -20,6 +23,10 @@ STATUS_TO_TBX = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTer
                  "wrong": "deprecatedTerm-admn-sts"}
 TBX_TO_STATUS = {v: k for k, v in STATUS_TO_TBX.items() if k != "wrong"}
 MARK = "termkit:"
+NAME_STYLES = ("dprk", "sk", "other")
+CONFIDENCES = ("high", "medium", "low")
+CONCEPT_TYPES = ("term", "person", "institution", "office", "publication", "place", "facility", "event", "law",
+                 "campaign", "slogan")  # as in the glossary schema
 
 
 def _el(parent, tag, text=None, **attrs):
@@ -114,17 +121,37 @@ def load_tbx(path: Path) -> list[Concept]:
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
-        root = etree.parse(str(path), parser).getroot()
+        root = etree.fromstring(read_glossary_bytes(path), parser)
     except etree.XMLSyntaxError as e:
-        raise GlossaryError(f"malformed TBX: {e.msg}", str(path), e.lineno) from None
-    except OSError as e:
-        raise GlossaryError(f"cannot read: {e}", str(path)) from None
+        line, col = e.position if e.position else (e.lineno, None)
+        raise GlossaryError(f"malformed TBX: {_xml_message(e.msg)}", str(path), line, col or None) from None
+    _refuse_entities(root, path)
     concepts = []
     for ce in root.iter(f"{{{NS}}}conceptEntry", "conceptEntry", "termEntry", f"{{{NS}}}termEntry"):
         concepts.append(_concept(ce, path))
     if not concepts:
         raise GlossaryError("no conceptEntry elements (is this TBX?)", str(path))
-    return concepts
+    return checked(concepts)
+
+
+def _xml_message(msg: str) -> str:
+    """libxml2's message on one line, without the place it repeats (the error carries line and column)."""
+    return re.sub(r",? line \d+, column \d+$", "", " ".join(str(msg).split())).rstrip(", ")
+
+
+def _refuse_entities(root, path: Path) -> None:
+    """Entities are never resolved (no XXE, no entity bomb): a document that declares or uses one is refused,
+    rather than importing the reference as literal text ('&xxe;' as a term)."""
+    from lxml import etree
+
+    dtd = root.getroottree().docinfo.internalDTD
+    declared = [e.name for e in dtd.iterentities()] if dtd is not None else []
+    for ref in root.iter(etree.Entity):
+        raise GlossaryError(f"entity reference {ref.text} in a TBX glossary: entities are not supported",
+                            str(path), ref.sourceline)
+    if declared:
+        raise GlossaryError(f"the DOCTYPE declares entities ({', '.join(declared[:3])}): not supported in a TBX "
+                            "glossary", str(path), 1)
 
 
 def _notes(el):
@@ -135,8 +162,11 @@ def _notes(el):
     return plain, marks
 
 
-def _term_info(ts):
-    form = "".join(_children(ts, "term")[0].itertext())
+def _term_info(ts, path: Path):
+    terms = _children(ts, "term")
+    if not terms:
+        raise GlossaryError("termSec without a <term>", str(path), ts.sourceline)
+    form = "".join(terms[0].itertext())
     notes = {tn.get("type"): "".join(tn.itertext()) for tn in _children(ts, "termNote")}
     plain, marks = _notes(ts)
     return form, notes, plain, marks
@@ -151,15 +181,18 @@ def _concept(ce, path: Path) -> Concept:
     sources = tuple("".join(a.itertext()) for a in _children(ce, "admin") if a.get("type") == "source")
     plain, marks = _notes(ce)
     meta = dict(m.split("=", 1) for m in marks if "=" in m and not m.startswith("spec="))
-    specs = tuple(Spec(d["text"], tuple(d["expect"])) for d in
-                  (json.loads(m[5:]) for m in marks if m.startswith("spec=")))
+    for key, allowed in (("type", CONCEPT_TYPES), ("confidence", CONFIDENCES)):
+        if key in meta and meta[key] not in allowed:
+            raise GlossaryError(f"concept {cid!r}: note {MARK}{key}={meta[key][:40]!r} is not one of "
+                                f"{', '.join(allowed)}", str(path), line)
+    specs = tuple(_spec(m[5:], cid, path, line) for m in marks if m.startswith("spec="))
     ko = nk = hanja = mr = rr = definition = None
     ko_variants, rom_variants, misspellings, terms, names = [], [], [], [], []
     for ls in _children(ce, "langSec"):
         lang = (ls.get("{http://www.w3.org/XML/1998/namespace}lang") or "").lower()
         if lang.startswith("ko"):
             for ts in _children(ls, "termSec"):
-                form, notes, tplain, tmarks = _term_info(ts)
+                form, notes, tplain, tmarks = _term_info(ts, path)
                 status = TBX_TO_STATUS.get(notes.get("administrativeStatus", ""), "admitted")
                 if "misspelling" in tmarks:
                     misspellings.append(Term(form, "misspelling", tplain[0] if tplain else None))
@@ -181,9 +214,14 @@ def _concept(ce, path: Path) -> Concept:
             definition = next(("".join(d.itertext()) for d in _children(ls, "descrip")
                                if d.get("type") == "definition"), definition)
             for ts in _children(ls, "termSec"):
-                form, notes, tplain, tmarks = _term_info(ts)
+                form, notes, tplain, tmarks = _term_info(ts, path)
                 status = TBX_TO_STATUS.get(notes.get("administrativeStatus", ""), "admitted")
-                names.extend((m.split("=", 1)[1], form) for m in tmarks if m.startswith("name="))
+                for m in tmarks:
+                    if m.startswith("name="):
+                        if m[5:] not in NAME_STYLES:
+                            raise GlossaryError(f"note {MARK}{m[:40]!r}: a name style is one of "
+                                                f"{', '.join(NAME_STYLES)}", str(path), ts.sourceline)
+                        names.append((m[5:], form))
                 if "name-only" in tmarks:
                     continue
                 if "wrong" in tmarks:
@@ -198,10 +236,24 @@ def _concept(ce, path: Path) -> Concept:
         raise GlossaryError(f"concept {cid!r} has no preferred English term", str(path), line)
     order = ("preferred", "admitted", "deprecated", "superseded", "wrong")
     terms.sort(key=lambda t: order.index(t.status))
-    names.sort(key=lambda n: ("dprk", "sk", "other").index(n[0]))
+    names.sort(key=lambda n: NAME_STYLES.index(n[0]))
     return Concept(
         id=cid, domain=domain, ko=ko, terms=tuple(terms), confidence=meta.get("confidence", "medium"),
         type=meta.get("type", "term"), ko_nk=nk, ko_variants=tuple(ko_variants), hanja=hanja, mr=mr, rr=rr,
         rom_variants=tuple(rom_variants), misspellings=tuple(misspellings), names=tuple(names),
         definition=definition, note=plain[0] if plain else None, sources=sources, specs=specs,
         origin=f"{path}:{line}")
+
+
+def _spec(text: str, cid: str, path: Path, line: int) -> Spec:
+    """A `termkit:spec=` note: JSON {"text": str, "expect": [codes]}."""
+    try:
+        d = json.loads(text)
+        ok = (isinstance(d, dict) and isinstance(d.get("text"), str) and isinstance(d.get("expect"), list)
+              and all(isinstance(c, str) for c in d["expect"]))
+    except (ValueError, RecursionError):  # not JSON, or nested beyond the parser's stack
+        ok = False
+    if not ok:
+        raise GlossaryError(f'concept {cid!r}: note {MARK}spec= must hold JSON {{"text": …, "expect": [codes]}}',
+                            str(path), line)
+    return Spec(d["text"], tuple(d["expect"]))

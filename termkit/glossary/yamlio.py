@@ -12,6 +12,7 @@ FILE_KEYS = ("domain", "description", "concepts")
 REASONED_KEYS = ("form", "reason", "needs_evidence")
 NAME_KEYS = ("dprk", "sk", "other")
 SPEC_KEYS = ("text", "expect")
+MAX_FMT_LINE_CHARS = 10_000
 
 
 def _yaml():
@@ -66,6 +67,17 @@ def write_glossary(concepts: list[Concept], directory: Path) -> list[Path]:
     return written
 
 
+def _refuse_long_lines(text: str, path: Path) -> None:
+    """fmt keeps comments, so it needs ruamel's round-trip scanner, which builds a comment one character
+    at a time: quadratic in a long comment line (1 MB took 21 s). No glossary line is that long."""
+    from ..errors import GlossaryError
+
+    for number, line in enumerate(text.split("\n"), 1):
+        if len(line) > MAX_FMT_LINE_CHARS:
+            raise GlossaryError(f"line of {len(line):,} characters: glossary fmt rewrites lines of up to "
+                                f"{MAX_FMT_LINE_CHARS:,}", str(path), number)
+
+
 def _reorder(cm, order):
     for key in [k for k in order if k in cm] + [k for k in list(cm) if k not in order]:
         cm.move_to_end(key)
@@ -101,7 +113,10 @@ def format_text(text: str) -> str:
 
 def format_file(path: Path, check: bool = False) -> bool:
     """Rewrite a glossary file canonically (unless check); True if it was not canonical."""
-    text = path.read_text(encoding="utf-8")
+    from .loader import read_glossary_text
+
+    text = read_glossary_text(path)
+    _refuse_long_lines(text, path)
     new = format_text(text)
     if new != text and not check:
         path.write_text(new, encoding="utf-8")

@@ -1,17 +1,21 @@
 """Compile a glossary into Aho–Corasick automata (English, Korean, romanized keys); find its forms in raw text."""
 from __future__ import annotations
 
-import pickle
+import dataclasses
+import marshal
 import re
 from bisect import bisect_left, bisect_right
+from array import array
+from collections import deque
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain, repeat
 from typing import NamedTuple
 
 import ahocorasick
 
 from .korean import JOINER_RE, KoreanRuns, canonical, canonical_same_length, is_particle_tail
-from ..model import Concept, Hit, APPROVED
+from ..model import Concept, Hit, Spec, Term, APPROVED
 from .normalize import Normalized, fold_same_length, nfc_with_map
 
 _NONE: frozenset = frozenset()
@@ -66,7 +70,7 @@ def entry_mask(entries) -> int:
 class Entry(NamedTuple):
     """What a matching key stands for: a concept's form of one kind (and status, for English).
 
-    A NamedTuple, not a dataclass: the compiled glossary holds thousands and unpickles them at start-up.
+    A NamedTuple, not a dataclass: the compiled glossary holds thousands and rebuilds them at start-up.
     """
 
     concept: int
@@ -77,17 +81,23 @@ class Entry(NamedTuple):
 
 
 class LazyConcepts(Sequence):
-    """A cached matcher's concepts, each unpickled when first used.
+    """A cached matcher's concepts, each decoded from its plain record when first used.
 
-    Unpickling every concept is the largest part of loading the cache, which is most of a short
+    Decoding every concept is the largest part of loading the cache, which is most of a short
     check's start-up (a pre-commit run); a few pages touch a few dozen concepts of the glossary.
     """
 
     __slots__ = ("_blobs", "_items")
 
     def __init__(self, blobs: list[bytes]):
-        self._blobs = blobs
+        self._blobs = blobs  # marshal.dumps(concept_record(c)): bytes only, so the list itself is plain data
         self._items: list[Concept | None] = [None] * len(blobs)
+
+    @classmethod
+    def of(cls, concepts) -> LazyConcepts:
+        if isinstance(concepts, LazyConcepts):
+            return concepts
+        return cls([marshal.dumps(concept_record(c)) for c in concepts])
 
     def __len__(self) -> int:
         return len(self._blobs)
@@ -97,7 +107,7 @@ class LazyConcepts(Sequence):
             return [self[j] for j in range(*i.indices(len(self)))]
         c = self._items[i]
         if c is None:
-            c = self._items[i] = pickle.loads(self._blobs[i])
+            c = self._items[i] = concept_from_blob(self._blobs[i])
         return c
 
     def __iter__(self):
@@ -105,6 +115,84 @@ class LazyConcepts(Sequence):
 
     def __reduce__(self):
         return (LazyConcepts, (self._blobs,))
+
+
+# A Concept as a tuple of its fields in declaration order, Terms and Specs as tuples: plain data
+# that marshal writes and reads without running code. The types each field must have on the way back:
+_FIELDS = tuple(f.name for f in dataclasses.fields(Concept))
+_STR, _OPT = (str,), (str, type(None))
+_SCALAR_TYPES = {"id": _STR, "domain": _STR, "ko": _STR, "confidence": _STR, "type": _STR, "ko_nk": _OPT,
+                 "hanja": _OPT, "mr": _OPT, "rr": _OPT, "definition": _OPT, "note": _OPT, "origin": _STR}
+_STR_TUPLES = ("ko_variants", "rom_variants", "sources", "extra_ko")
+
+
+def concept_record(c: Concept) -> tuple:
+    """A Concept as plain data (str, bool, None and tuples of them)."""
+    out = []
+    for name in _FIELDS:
+        v = getattr(c, name)
+        if name in ("terms", "misspellings"):
+            v = tuple((t.form, t.status, t.reason, t.needs_evidence) for t in v)
+        elif name == "specs":
+            v = tuple((s.text, tuple(s.expect)) for s in v)
+        elif name == "names":
+            v = tuple(tuple(n) for n in v)
+        out.append(v)
+    return tuple(out)
+
+
+def _str_tuple(v, n: int | None = None) -> bool:
+    return type(v) is tuple and (n is None or len(v) == n) and all(type(x) is str for x in v)
+
+
+def concept_from_record(rec) -> Concept:
+    """The Concept a plain record holds; ValueError if any field has another shape or type."""
+    if type(rec) is not tuple or len(rec) != len(_FIELDS):
+        raise ValueError("not a concept record")
+    values = dict(zip(_FIELDS, rec))
+    for name, types in _SCALAR_TYPES.items():
+        if type(values[name]) not in types:
+            raise ValueError(f"concept record: {name} is {type(values[name]).__name__}")
+    for name in _STR_TUPLES:
+        if not _str_tuple(values[name]):
+            raise ValueError(f"concept record: {name} is not a tuple of strings")
+    if not all(_str_tuple(n, 2) for n in _tuple(values["names"])):
+        raise ValueError("concept record: names")
+    for name in ("terms", "misspellings"):
+        terms = []
+        for t in _tuple(values[name]):
+            if (type(t) is not tuple or len(t) != 4 or type(t[0]) is not str or type(t[1]) is not str
+                    or type(t[2]) not in _OPT or type(t[3]) is not bool):
+                raise ValueError(f"concept record: {name}")
+            terms.append(Term(*t))
+        values[name] = tuple(terms)
+    specs = []
+    for s in _tuple(values["specs"]):
+        if type(s) is not tuple or len(s) != 2 or type(s[0]) is not str or not _str_tuple(s[1]):
+            raise ValueError("concept record: specs")
+        specs.append(Spec(*s))
+    values["specs"] = tuple(specs)
+    c = object.__new__(Concept)  # as unpickling does: the frozen __init__ sets each field through object.__setattr__
+    c.__dict__.update(values)
+    return c
+
+
+def _tuple(v) -> tuple:
+    if type(v) is not tuple:
+        raise ValueError("concept record: a tuple was expected")
+    return v
+
+
+def concept_from_blob(blob: bytes) -> Concept:
+    """A concept of a cached matcher. Its bytes passed the cache file's checksum with the rest, so a
+    record that does not decode was written by hand into the user's own cache: say so."""
+    try:
+        return concept_from_record(marshal.loads(blob))
+    except (ValueError, EOFError, TypeError) as e:
+        from ..errors import GlossaryError
+
+        raise GlossaryError(f"malformed concept in the matcher cache ({e}); delete the cache directory "
+                            "(TERMKIT_CACHE_DIR or ~/.cache/termkit)") from None
 
 
 class Matcher:
@@ -269,16 +357,89 @@ class Matcher:
     def __getstate__(self):
         run_state = ("_scanner", "_scanned", "_blocks", "_fuzzy_memo", "_korean_runs")
         state = {k: v for k, v in self.__dict__.items() if k not in run_state}
-        if not isinstance(self.concepts, LazyConcepts):
-            state["concepts"] = LazyConcepts([pickle.dumps(c, protocol=pickle.HIGHEST_PROTOCOL)
-                                              for c in self.concepts])
+        state["concepts"] = LazyConcepts.of(self.concepts)
         return state
 
     def __setstate__(self, state):
         self.__dict__.update(state)
         self._start_run()
 
-    # Text scanned by the pickled pyahocorasick automaton before the faster Rust one is built: the
+    # -- plain data, for termkit's cache file (glossary/cache.py): no pickle, nothing that runs code ---
+
+    def to_plain(self) -> dict:
+        """The compiled glossary as plain data: str, int, bool, None, bytes, and lists and tuples of them.
+
+        The automata are not stored: from_plain rebuilds them from the key lists, so that reading a
+        cache never hands file bytes to pyahocorasick's unpickler (which also crashes on very long keys).
+        Layouts are chosen so that from_plain runs at C speed (map and zip, few Python loops).
+        """
+        entry_ids: dict[Entry, int] = {}
+        keys = [tuple(entry_ids.setdefault(e, len(entry_ids)) for e in entries) for entries in self.keys]
+        multi = [i for i, ids in enumerate(keys) if len(ids) != 1]  # most keys stand for one entry
+        latin, korean = list(self.latin), sorted(self.korean.keys())
+        latin_base = self.latin[latin[0]][0] if latin else 0
+        korean_base = self.korean.get(korean[0])[0] if korean else 0
+        assert all(self.latin[k] == (latin_base + i, len(k)) for i, k in enumerate(latin))
+        assert all(self.korean.get(k) == (korean_base + i, len(k)) for i, k in enumerate(korean))
+        return {
+            "concepts": LazyConcepts.of(self.concepts)._blobs,
+            "ids": [c_id for c_id, _ in sorted(self.index.items(), key=lambda kv: kv[1])],
+            "glossary_hash": self.glossary_hash,
+            # concept, kind, form, status, needs_evidence: one list per field
+            "entries": [list(col) for col in zip(*entry_ids)] if entry_ids else [[], [], [], [], []],
+            "keys": ([ids[0] if len(ids) == 1 else 0 for ids in keys], multi, [keys[i] for i in multi]),
+            "latin": (latin_base, latin),
+            "korean": (korean_base, korean),
+            "syllables": sorted(self.syllables),
+            "fuzzy_key": (list(self.fuzzy_key), list(self.fuzzy_key.values())),
+            "rom_skeletons": self.rom_skeletons,
+            "rom_owner": [self.rom_owner[k] for k in self.rom_skeletons],
+            "rom_blocks": (list(self.rom_blocks), list(self.rom_blocks.values())),
+            "key_masks": self.key_masks,
+            "approved_by_form": (list(self.approved_by_form), [tuple(v) for v in self.approved_by_form.values()]),
+        }
+
+    @classmethod
+    def from_plain(cls, d: dict) -> Matcher:
+        """The Matcher to_plain described; ValueError if a field has another shape or type than it writes."""
+        _expect(type(d) is dict and d.keys() == _PLAIN_KEYS, "fields")
+        self = cls.__new__(cls)
+        blobs, ids = d["concepts"], d["ids"]
+        _expect(_all(blobs, bytes) and _strs(ids) and len(ids) == len(blobs), "concepts")
+        self.concepts = LazyConcepts(blobs)
+        self.index = dict(zip(ids, range(len(ids))))
+        self.glossary_hash = d["glossary_hash"]
+        _expect(type(self.glossary_hash) is str, "glossary_hash")
+        self.keys = _keys(d["entries"], d["keys"], len(blobs))
+        n_keys = len(self.keys)
+        self.latin = _key_ids(d["latin"], n_keys, "latin")
+        self.latin_automaton = _build_automaton(self.latin)
+        self.korean = _build_automaton(_key_ids(d["korean"], n_keys, "korean"))
+
+        syllables, skeletons, owners, masks = d["syllables"], d["rom_skeletons"], d["rom_owner"], d["key_masks"]
+        _expect(_strs(syllables) and _strs(skeletons) and _all(owners, tuple) and _ints(_chain(owners))
+                and len(owners) == len(skeletons) and _ints(masks) and len(masks) == n_keys, "romanizations")
+        self.syllables = frozenset(syllables)
+        self.rom_skeletons = skeletons
+        self.rom_owner = dict(zip(skeletons, owners))
+        blocks, block_lists = d["rom_blocks"]
+        _expect(_all(blocks, tuple) and all(len(b) == 2 for b in blocks) and _strs([b[0] for b in blocks])
+                and _ints([b[1] for b in blocks]) and _all(block_lists, list) and _strs(_chain(block_lists))
+                and len(blocks) == len(block_lists), "rom_blocks")
+        self.rom_blocks = dict(zip(blocks, block_lists))
+        self.key_masks = masks
+        fuzzy_concepts, fuzzy_keys = d["fuzzy_key"]
+        _expect(_ints(fuzzy_concepts) and _ints(fuzzy_keys) and len(fuzzy_concepts) == len(fuzzy_keys)
+                and _in_range(fuzzy_keys, n_keys), "fuzzy_key")
+        self.fuzzy_key = dict(zip(fuzzy_concepts, fuzzy_keys))
+        forms, owners = d["approved_by_form"]
+        _expect(_strs(forms) and _all(owners, tuple) and _ints(_chain(owners)) and len(forms) == len(owners),
+                "approved_by_form")
+        self.approved_by_form = dict(zip(forms, map(frozenset, owners)))
+        self._start_run()
+        return self
+
+    # Text scanned by the pyahocorasick automaton before the faster Rust one is built: the
     # build (~9 ms for the bundled glossary) pays for itself only after about a megabyte.
     SCANNER_AFTER = 1_000_000
 
@@ -447,3 +608,85 @@ def _leftmost_longest(cands):
             out.append((s, -neg_e, kid))
             last_end = -neg_e
     return out
+
+
+# -- checks for Matcher.from_plain: each walks a list at C speed (a cache load is part of start-up) --
+
+_PLAIN_KEYS = frozenset({"concepts", "ids", "glossary_hash", "entries", "keys", "latin", "korean", "syllables",
+                         "fuzzy_key", "rom_skeletons", "rom_owner", "rom_blocks", "key_masks", "approved_by_form"})
+
+
+def _expect(ok: bool, what: str) -> None:
+    if not ok:
+        raise ValueError(f"matcher data: {what} malformed")
+
+
+def _all(values, *types) -> bool:
+    """A list (or tuple) whose items are all of exactly these types (bool is not an int here)."""
+    return type(values) in (list, tuple) and set(map(type, values)) <= set(types)
+
+
+def _strs(values) -> bool:
+    """A list (or tuple) of strings: join refuses anything else, several times faster than a type per item."""
+    if type(values) not in (list, tuple):
+        return False
+    try:
+        "".join(values)
+    except TypeError:
+        return False
+    return True
+
+
+def _ints(values) -> bool:
+    """A list (or tuple) of integers that fit 64 bits: array refuses anything else (floats, strings) at C speed."""
+    if type(values) not in (list, tuple):
+        return False
+    try:
+        array("q", values)
+    except (TypeError, OverflowError):
+        return False
+    return True
+
+
+def _chain(lists) -> list:
+    return list(chain.from_iterable(lists))
+
+
+def _in_range(ints, n: int) -> bool:
+    return not ints or (min(ints) >= 0 and max(ints) < n)
+
+
+def _keys(columns, keys, n_concepts: int) -> list[tuple[Entry, ...]]:
+    """The key table: each key's entries, from the entry columns and the keys' entry ids."""
+    _expect(type(columns) is list and len(columns) == 5 and _all(columns, list)
+            and len(set(map(len, columns))) == 1, "entries")
+    concept, kind, form, status, evidence = columns
+    _expect(_ints(concept) and _strs(kind) and _strs(form) and _all(status, str, type(None))
+            and _all(evidence, bool) and _in_range(concept, n_concepts), "entries")
+    entries = list(map(tuple.__new__, repeat(Entry), zip(*columns)))  # Entry's own __new__ is Python
+    _expect(type(keys) is tuple and len(keys) == 3, "keys")
+    firsts, multi, multi_ids = keys
+    # Ids out of range raise IndexError below (a negative one would only pick another entry).
+    _expect(_ints(firsts) and _ints(multi) and _all(multi_ids, tuple) and len(multi) == len(multi_ids)
+            and _ints(_chain(multi_ids)), "keys")
+    get = entries.__getitem__
+    out = list(zip(map(get, firsts)))  # one-entry tuples
+    for i, ids in zip(multi, multi_ids):
+        out[i] = tuple(map(get, ids))
+    return out
+
+
+def _key_ids(v, n_keys: int, what: str) -> dict[str, tuple[int, int]]:
+    """key -> (key id, length) for keys whose ids run on from a base (Matcher._key_table, _automaton)."""
+    _expect(type(v) is tuple and len(v) == 2 and type(v[0]) is int and _strs(v[1]), what)
+    base, keys = v
+    _expect(0 <= base and base + len(keys) <= n_keys, what)
+    return dict(zip(keys, zip(range(base, base + len(keys)), map(len, keys))))
+
+
+def _build_automaton(table: dict) -> ahocorasick.Automaton:
+    a = ahocorasick.Automaton()
+    deque(map(a.add_word, table.keys(), table.values()), maxlen=0)  # add every key at C speed
+    if table:
+        a.make_automaton()
+    return a
