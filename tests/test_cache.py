@@ -48,7 +48,7 @@ def assert_same_matcher(a, b):
     assert list(a.concepts) == list(b.concepts)
     assert [c.extra_ko for c in a.concepts] == [c.extra_ko for c in b.concepts]
     for name in ("index", "glossary_hash", "keys", "latin", "syllables", "fuzzy_key", "rom_skeletons", "rom_owner",
-                 "rom_blocks", "key_masks", "approved_by_form"):
+                 "rom_blocks", "key_masks"):
         assert getattr(a, name) == getattr(b, name), name
     assert sorted(a.latin_automaton.items()) == sorted(b.latin_automaton.items())
     assert sorted(a.korean.items()) == sorted(b.korean.items())

@@ -396,7 +396,6 @@ class Matcher:
             "rom_owner": [self.rom_owner[k] for k in self.rom_skeletons],
             "rom_blocks": (list(self.rom_blocks), list(self.rom_blocks.values())),
             "key_masks": self.key_masks,
-            "approved_by_form": (list(self.approved_by_form), [tuple(v) for v in self.approved_by_form.values()]),
         }
 
     @classmethod
@@ -432,10 +431,6 @@ class Matcher:
         _expect(_ints(fuzzy_concepts) and _ints(fuzzy_keys) and len(fuzzy_concepts) == len(fuzzy_keys)
                 and _in_range(fuzzy_keys, n_keys), "fuzzy_key")
         self.fuzzy_key = dict(zip(fuzzy_concepts, fuzzy_keys))
-        forms, owners = d["approved_by_form"]
-        _expect(_strs(forms) and _all(owners, tuple) and _ints(_chain(owners)) and len(forms) == len(owners),
-                "approved_by_form")
-        self.approved_by_form = dict(zip(forms, map(frozenset, owners)))
         self._start_run()
         return self
 
@@ -613,7 +608,7 @@ def _leftmost_longest(cands):
 # -- checks for Matcher.from_plain: each walks a list at C speed (a cache load is part of start-up) --
 
 _PLAIN_KEYS = frozenset({"concepts", "ids", "glossary_hash", "entries", "keys", "latin", "korean", "syllables",
-                         "fuzzy_key", "rom_skeletons", "rom_owner", "rom_blocks", "key_masks", "approved_by_form"})
+                         "fuzzy_key", "rom_skeletons", "rom_owner", "rom_blocks", "key_masks"})
 
 
 def _expect(ok: bool, what: str) -> None:
