@@ -52,7 +52,7 @@ def entry_mask(entries) -> int:
         if e.kind == "en":
             mask |= EN_APPROVED if e.status in APPROVED else EN_WRONG if e.status == "wrong" else EN_DEPRECATED
         else:
-            mask |= {"misspelling": MISSPELLING, "rom": ROM, "fuzzy": FUZZY, "name": NAME}.get(e.kind, KOREAN)
+            mask |= {"misspelling": MISSPELLING, "rom": ROM, "fuzzy": FUZZY, "name": NAME, "block": 0}.get(e.kind, KOREAN)
     return mask
 
 
@@ -63,7 +63,7 @@ class Entry(NamedTuple):
     """
 
     concept: int
-    kind: str  # en, name, rom, ko, hanja, misspelling
+    kind: str  # en, name, rom, ko, hanja, misspelling; block: a longer name that is not the concept
     form: str
     status: str | None = None  # en: preferred…wrong; name: dprk, sk, other
     needs_evidence: bool = False
@@ -127,7 +127,7 @@ class Matcher:
                 for k in name_keys(form):
                     add(latin, k, Entry(ci, "name", form, style))
             # A person's romanized name is the name itself (Pak Pong Ju), not a gloss of something else.
-            for form in [] if c.type == "person" else [c.mr, c.rr, *c.rom_variants]:
+            for form in [] if c.type == "person" else [c.mr, c.rr, *c.rom_variants, *c.conventional]:
                 if form:
                     for k in romanization_keys(form):
                         if len(k) >= MIN_ROMANIZATION_KEY:
@@ -135,6 +135,11 @@ class Matcher:
             for m in c.misspellings:
                 for k in romanization_keys(m.form):
                     add(latin, k, Entry(ci, "misspelling", m.form, None))
+            # A blocking context is matched like a form, so that leftmost-longest takes it instead of the
+            # shorter form inside it; no rule reads a block entry.
+            for form in c.blocking_contexts:
+                for k in english_keys(form):
+                    add(latin, k, Entry(ci, "block", form))
             for form in c.korean_forms():
                 add(korean, canonical(form), Entry(ci, "ko", form))
             if c.hanja:
@@ -151,6 +156,7 @@ class Matcher:
         self.key_masks = [entry_mask(entries) for entries in self.keys]
         self._start_run()
 
+        self.title_heads = title_heads(concepts)
         # Concepts for which an English form is approved: such a form is wrong elsewhere only with evidence.
         self.approved_by_form: dict[str, frozenset[int]] = {}
         for ci, c in enumerate(concepts):
@@ -170,7 +176,7 @@ class Matcher:
         for ci, c in enumerate(self.concepts):
             if c.type == "person":
                 continue  # names have their own rules (TK501, TK502)
-            forms = [f for f in (c.mr, c.rr, *c.rom_variants) if f]
+            forms = [f for f in (c.mr, c.rr, *c.rom_variants, *c.conventional) if f]
             for ko in filter(None, (c.ko_nk, c.ko)):
                 if all("\uac00" <= ch <= "\ud7a3" or ch == " " for ch in ko):
                     forms += [romanize(ko, "mr"), romanize(ko, "rr")]
@@ -425,6 +431,32 @@ class Matcher:
 
     def gloss_concepts(self, kid: int) -> set[int]:
         return {e.concept for e in self.keys[kid] if e.kind in GLOSS_KINDS}
+
+
+NAMED_TYPES = frozenset({"institution", "office", "facility"})
+
+
+def title_heads(concepts) -> frozenset[str]:
+    """The head words of the glossary's names of institutions, offices and the like (Committee, College).
+
+    A capitalised run that ends in one of them right after a form makes the form part of a longer
+    name (Supreme People's Assembly Standing Committee); the words come from the data, not from code.
+    The head of 'A of B' (for, on) is the last word of A; place names (Radio Pyongyang) are no heads.
+    """
+    heads, places = set(), set()
+    for c in concepts:
+        if c.type == "place":
+            places.update(t.form.casefold() for t in c.terms)
+        if c.type not in NAMED_TYPES:
+            continue
+        for t in c.terms:
+            head = _HEAD_END.split(t.form, 1)[0].split()
+            if len(t.form.split()) > 1 and head and head[-1][:1].isupper() and head[-1].isalpha():
+                heads.add(head[-1].casefold())
+    return frozenset(heads - places)
+
+
+_HEAD_END = re.compile(r" (?:of|for|on|in|to)\b")
 
 
 def _leftmost_longest(cands):

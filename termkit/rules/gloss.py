@@ -15,7 +15,14 @@ def gloss_mismatch(doc, ctx):
     to another concept ('false reporting' renders 허위보고) but the gloss names a third one, one of
     the two is wrong. Checked in both orders: "rendering (gloss)" and "gloss (rendering)".
 
+    Not flagged, and why: a gloss of the concept the English form belongs to, whatever its status
+    (TK101 and TK102 judge the status); an English phrase that renders no glossary concept (nothing
+    to compare the gloss with); a form approved for no concept at all, such as a wrong rendering of a
+    third concept (its own rules report it); conventional forms used as English words (Pyongyang,
+    Juche) are glosses of their own concept, so 'Pyongyang (평양)' is consistent.
+
     Okay: The Cabinet (*naegak*) met in Pyongyang.
+    Okay: Traders sold rice in the market (*changmadang*) of the county town.
     TK201: The Cabinet (*kuksanhwa*) met in Pyongyang.
     """
     for hit in doc.hits:

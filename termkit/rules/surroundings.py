@@ -1,0 +1,129 @@
+"""What the text around a hit says: part of a longer name, a mention rather than a use, a system label, a cue."""
+from __future__ import annotations
+
+import re
+
+from ..matching import fold_key
+
+# Rules see hits; these read the segment's raw text around one, and only for a hit that would
+# otherwise be reported (or counted), so their cost is per finding, not per hit.
+
+WINDOW = 80  # characters looked at on either side of a hit
+
+# A modifier that makes a title another office: vice-president, first vice-president, deputy director.
+_PREFIX = re.compile(r"(?i)(?<![\w-])(?:vice|deputy|acting|honorary|former|ex)(?:[ \t]*[-\u2010\u2011][ \t]*|\s+)$")
+# Capitalised words right after a form (same line or wrapped), at most four.
+_CAPITALISED_RUN = re.compile(r"[ \t]*\r?\n?[ \t]*((?:[A-Z][\w'\u2019-]*[ \t]+){0,3}[A-Z][\w'\u2019-]*)")
+
+_OPEN = "\"\u201c\u2018\u00ab'*_"
+_CLOSE = {"\"": "\"", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "'": "'", "*": "*", "_": "_"}
+# Words that introduce a quoted or italic form as a mention: 'usually translated as "self-reliance"'.
+_TRIGGER = re.compile(
+    r"(?i)(?:\b(?:translat|render|romani[sz]|transliterat|spel|writ|gloss|term|mistranslat|misrender|describ|"
+    r"label|known|referr?\w*\s+to)\w*\s+(?:\w+\s+)?as|"
+    r"\b(?:so[- ])?call(?:s|ed|ing)?(?:\s+(?:it|them|this|that))?|\bdubbed|"
+    r"\bliterally(?:\s+(?:meaning|means|translated\s+as|rendered\s+as))?|"
+    r"\bas\s+opposed\s+to|\brather\s+than|\binstead\s+of|"
+    r"\bthe\s+(?:term|word|phrase|expression|name|title|label|rendering|translation|calque)s?)"
+    r"(?:\s+(?:the|a|an))?[\s,:]*(?:\*\*|__)?$")
+_ALIAS_OPEN = re.compile(
+    r"(?i)\(\s*(?:(?:also|or|formerly|previously|once|officially|sometimes|often|earlier)\s+)?"
+    r"(?:(?:called|known\s+as|translated\s+as|rendered\s+as|aka|a\.k\.a\.|i\.e\.,?|e\.g\.,?)\s+)?"
+    r"(?:the\s+)?[\"\u201c\u2018'*_]*$")
+_ALIAS_CLOSE = re.compile(r"[\"\u201d\u2019'*_]*\s*\)")
+_ARTICLE = re.compile(r"(?i)(?:\b(?:the|a|an)\s+)$")
+# An explicit label of a romanization system just before or after a form: 'McCune–Reischauer: Chosŏn'.
+_LABEL = (r"(?:[Mm]c[Cc]une[\s\-\u2010\u2011\u2013\u2014]*[Rr]eischauer|\bMR\b|\bRR\b|[Rr]evised\s+[Rr]omani[sz]ation|"
+          r"\bYale\b|\bDPRK\s+(?:romani[sz]ation|system)\b)")
+_LABEL_BEFORE = re.compile(_LABEL + r"(?:\s+(?:romani[sz]ation|spelling|form|system))?"
+                           r"(?:\s*[:,]|\s+as|\s+is|\s+gives|\s+writes|\s+spells\s+it)*[\s*_\"\u201c\u2018'(\[:,]*$")
+_LABEL_AFTER = re.compile(r"[*_\"\u201d\u2019']*\s*[(\[,;]\s*" + _LABEL)
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018(\[*_]*[A-Z0-9])|\n[ \t]*\n|\x00")
+
+
+def before(text: str, hit) -> str:
+    return text[max(0, hit.start - WINDOW):hit.start]
+
+
+def after(text: str, hit) -> str:
+    return text[hit.end:hit.end + WINDOW]
+
+
+def prefixed_title(text: str, hit) -> bool:
+    """vice-, first vice-, deputy, acting, honorary, former (hyphenated or spaced) right before the form."""
+    return bool(_PREFIX.search(before(text, hit)))
+
+
+def extended_name(text: str, hit, heads: frozenset) -> bool:
+    """A capitalised form followed by capitalised words ending in a head word of the glossary's names.
+
+    'Supreme People's Assembly Standing Committee' holds the assembly's name but is the committee;
+    a name after a title ('… Commission Kim Jong Un') ends in no head word and leaves the form alone.
+    """
+    if not hit.found[:1].isupper():
+        return False
+    m = _CAPITALISED_RUN.match(text, hit.end)
+    if not m:
+        return False
+    return any(w.rstrip("'\u2019").removesuffix("'s").removesuffix("\u2019s").casefold() in heads
+               for w in m.group(1).split())
+
+
+def quoted_mention(text: str, hit) -> bool:
+    """A form in quotation marks or italics introduced by 'translated as', 'called', 'literally' …"""
+    left = before(text, hit)
+    art = _ARTICLE.search(left)
+    if art:
+        left = left[:art.start()]
+    stripped = left.rstrip(" \t")
+    if not stripped or stripped[-1] not in _OPEN:
+        return False
+    mark = stripped[-1]
+    if mark in "*_" and stripped.endswith(mark * 2):
+        stripped = stripped[:-1]
+    if mark == "'" and len(stripped) > 1 and stripped[-2].isalnum():
+        return False  # an apostrophe (People's), not an opening quote
+    close = _CLOSE[mark]
+    rest = after(text, hit).lstrip()
+    rest = rest.lstrip(".,;:!?") if rest[:1] in ".,;:!?" and rest[1:2] == close else rest
+    if not rest.startswith(close) and not re.match(r"(?:[\w'\u2019-]+\s+){0,2}[\w'\u2019-]*[.,;:!?]?" + re.escape(close),
+                                                   rest):
+        return False
+    return bool(_TRIGGER.search(stripped[:-1]))
+
+
+def parenthetical_alias(text: str, hit, forms) -> bool:
+    """A form in parentheses right after another rendering of the same concept: 'X (formerly Y)'."""
+    left = before(text, hit)
+    m = _ALIAS_OPEN.search(left)
+    if not m or not _ALIAS_CLOSE.match(text, hit.end):
+        return False
+    outside = fold_key(left[:m.start()])
+    return any(outside.endswith(f) or outside.endswith(f + "s") for f in forms)
+
+
+def system_label(text: str, hit) -> bool:
+    """A romanized form labelled with its system ('McCune–Reischauer: Chosŏn', 'Joseon (RR)'): a mention."""
+    return bool(_LABEL_BEFORE.search(before(text, hit)) or _LABEL_AFTER.match(text, hit.end))
+
+
+def sentence(text: str, hit) -> tuple[int, int]:
+    """The bounds of the sentence around a hit (a full stop, ! or ? before a capital, or a blank line)."""
+    start = 0
+    lo = max(0, hit.start - 600)
+    for m in _SENTENCE_END.finditer(text, lo, hit.start):
+        start = m.end()
+    m = _SENTENCE_END.search(text, hit.end, hit.end + 600)
+    return start, (m.start() + 1 if m else min(len(text), hit.end + 600))
+
+
+def cue_in_sentence(text: str, hit, cues) -> str | None:
+    """The first of a concept's context cues that stands in the hit's sentence (outside the hit), if any."""
+    if not cues or not text:
+        return None
+    s, e = sentence(text, hit)
+    around = " " + fold_key(text[s:hit.start]) + " | " + fold_key(text[hit.end:e]) + " "
+    for cue in cues:
+        if re.search(r"(?<![\w])" + re.escape(fold_key(cue)) + r"(?![\w])", around):
+            return cue
+    return None
