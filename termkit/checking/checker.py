@@ -217,7 +217,7 @@ class Checker:
                     e.status in APPROVED or not ctx.approved_elsewhere(hit, e.concept))]
             if len({e.concept for e in proven}) == 1:
                 e = min(proven, key=lambda e: STATUSES.index(e.status))
-                if ctx.not_a_use(d, hit, e.concept):
+                if ctx.not_a_use(d, hit, e.concept, counting=True):
                     continue  # inside a longer name, or mentioned: not a rendering choice
                 yield Rendering(ctx.concept(e.concept).id, e.form, e.status, hit.path, hit.line, hit.column,
                                 hit.found, hit.doc)

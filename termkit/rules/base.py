@@ -77,20 +77,27 @@ class Context:
         """proven(), or a context cue of the concept in the same sentence."""
         return self.proven(hit, concept) or self.cued(doc, hit, concept)
 
-    def not_a_use(self, doc, hit: Hit, concept: int) -> str | None:
+    def not_a_use(self, doc, hit: Hit, concept: int, counting: bool = False) -> str | None:
         """Why an English form here is not a use of the concept, if it is not: inside a longer name or title,
         or mentioned (quoted after 'translated as', 'called' …, or a parenthetical alias of another rendering).
 
-        Reads the text around the hit, so rules ask it only for hits they would report or count.
+        `counting` (TK301, reports) asks whether the form is a rendering *choice*: any fixed longer name
+        holding it is none ('General Staff College', a law's title). A rejected form that merely
+        modifies a longer name ('KWP Central Committee') is still the rejected name, so for findings a
+        capitalised run ends only a title. Reads the text around the hit: rules ask it only for hits
+        they would report or count.
         """
-        from .surroundings import extended_name, parenthetical_alias, prefixed_title, quoted_mention
+        from .surroundings import (capitalised_name, extended_name, parenthetical_alias, prefixed_title,
+                                   quoted_mention)
 
         if not doc.text:
             return None
         c = self.concept(concept)
         if c.type not in UNNAMED_TYPES and prefixed_title(doc.text, hit):
             return "part of a longer title"
-        if extended_name(doc.text, hit, self.matcher.title_heads):
+        if (counting or c.type in TITLE_TYPES) and extended_name(doc.text, hit, self.matcher.title_heads):
+            return "part of a longer name"
+        if counting and c.preferred[:1].islower() and capitalised_name(doc.text, hit):
             return "part of a longer name"
         if quoted_mention(doc.text, hit):
             return MENTION
@@ -112,6 +119,7 @@ class Context:
 _LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
 UNNAMED_TYPES = frozenset({"term", "slogan", "campaign"})  # no titles or names: vice-, deputy … do not apply
 MENTION = "mentioned, not used"
+TITLE_TYPES = frozenset({"office"})  # a capitalised run after a title makes another title
 
 
 def label(c: Concept) -> str:

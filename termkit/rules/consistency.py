@@ -121,7 +121,7 @@ class InconsistentRendering:
     def count(self, seg):
         for hit in seg.hits:
             got = _attribute(hit, self.ctx)
-            if got and not self.ctx.not_a_use(seg, hit, got[0]):
+            if got and not self.ctx.not_a_use(seg, hit, got[0], counting=True):
                 self.renderings.add(got[0], got[1], hit.line)
 
     def ready(self) -> bool:
@@ -136,7 +136,7 @@ class InconsistentRendering:
             got = _attribute(hit, self.ctx)
             if not got or got[0] not in self.dominant or got[1] == self.dominant[got[0]]:
                 continue
-            if self.ctx.not_a_use(seg, hit, got[0]):
+            if self.ctx.not_a_use(seg, hit, got[0], counting=True):
                 continue
             ci, dom = got[0], self.dominant[got[0]]
             c = self.ctx.concept(ci)

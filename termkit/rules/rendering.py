@@ -21,8 +21,8 @@ def _rejected(doc, ctx, statuses, code, severity):
             c = ctx.concept(e.concept)
             term = next((t for t in c.terms if t.form == e.form and t.status == e.status), None)
             since = term.since if term else None
-            if since and doc.date and not in_force(since, doc.date):
-                continue  # the document predates the status
+            if since and ((doc.date and not in_force(since, doc.date)) or _dated_before(doc, hit, since)):
+                continue  # the document, or the event its sentence dates, predates the status
             why = ctx.not_a_use(doc, hit, e.concept)
             if ctx.skips(why):
                 continue
@@ -43,6 +43,14 @@ def _evidenced(doc, hit, e, ctx) -> bool:
     if not e.needs_evidence and not ctx.approved_elsewhere(hit, e.concept):
         return True
     return ctx.cued(doc, hit, e.concept)
+
+
+def _dated_before(doc, hit, since: str) -> bool:
+    """Whether the hit's sentence names years, all before the status's year ('In April 2022 … NADA')."""
+    from .surroundings import sentence_years
+
+    years = sentence_years(doc.text, hit) if doc.text else []
+    return bool(years) and max(years) < int(since[:4])
 
 
 def in_force(since: str, date: str) -> bool:

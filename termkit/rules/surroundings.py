@@ -15,7 +15,6 @@ _PREFIX = re.compile(r"(?i)(?<![\w-])(?:vice|deputy|acting|honorary|former|ex)(?
 # Capitalised words right after a form (same line or wrapped), at most four.
 _CAPITALISED_RUN = re.compile(r"[ \t]*\r?\n?[ \t]*((?:[A-Z][\w'\u2019-]*[ \t]+){0,3}[A-Z][\w'\u2019-]*)")
 
-_OPEN = "\"\u201c\u2018\u00ab'*_"
 _CLOSE = {"\"": "\"", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "'": "'", "*": "*", "_": "_"}
 # Words that introduce a quoted or italic form as a mention: 'usually translated as "self-reliance"'.
 _TRIGGER = re.compile(
@@ -26,19 +25,27 @@ _TRIGGER = re.compile(
     r"\bas\s+opposed\s+to|\brather\s+than|\binstead\s+of|"
     r"\bthe\s+(?:term|word|phrase|expression|name|title|label|rendering|translation|calque)s?)"
     r"(?:\s+(?:the|a|an))?[\s,:]*(?:\*\*|__)?$")
+# An opening quotation mark or emphasis (not an apostrophe inside a word), then at most six words before the form;
+# after it, at most six more words and the closing mark.
+_QUOTE_OPEN = re.compile(r"(?<![\w\"\u201c\u2018'*_])(?P<mark>[\"\u201c\u2018\u00ab'*_]+)"
+                         r"(?:[\w'\u2019,-]+[ \t]+){0,6}$")
+_QUOTE_REST = r"[\w'\u2019-]*(?:[ \t]+[\w'\u2019,-]+){0,6}?[.,;:!?]?"
 _ALIAS_OPEN = re.compile(
     r"(?i)\(\s*(?:(?:also|or|formerly|previously|once|officially|sometimes|often|earlier)\s+)?"
     r"(?:(?:called|known\s+as|translated\s+as|rendered\s+as|aka|a\.k\.a\.|i\.e\.,?|e\.g\.,?)\s+)?"
     r"(?:the\s+)?[\"\u201c\u2018'*_]*$")
 _ALIAS_CLOSE = re.compile(r"[\"\u201d\u2019'*_]*\s*\)")
-_ARTICLE = re.compile(r"(?i)(?:\b(?:the|a|an)\s+)$")
 # An explicit label of a romanization system just before or after a form: 'McCune–Reischauer: Chosŏn'.
 _LABEL = (r"(?:[Mm]c[Cc]une[\s\-\u2010\u2011\u2013\u2014]*[Rr]eischauer|\bMR\b|\bRR\b|[Rr]evised\s+[Rr]omani[sz]ation|"
           r"\bYale\b|\bDPRK\s+(?:romani[sz]ation|system)\b)")
 _LABEL_BEFORE = re.compile(_LABEL + r"(?:\s+(?:romani[sz]ation|spelling|form|system))?"
                            r"(?:\s*[:,]|\s+as|\s+is|\s+gives|\s+writes|\s+spells\s+it)*[\s*_\"\u201c\u2018'(\[:,]*$")
 _LABEL_AFTER = re.compile(r"[*_\"\u201d\u2019']*\s*[(\[,;]\s*" + _LABEL)
-_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018(\[*_]*[A-Z0-9])|\n[ \t]*\n|\x00")
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]*(?:\s+(?:of|on|for|and|the|a|an|to|in))*\s+$")
+_YEAR = re.compile(r"(?<![\w-])(1[89][0-9]{2}|20[0-9]{2})(?![\w-])")
+# A full stop, ! or ? (closing quotes, brackets and reference marks such as [12] may follow) before a capital.
+_SENTENCE_END = re.compile(r"[.!?](?:\[[0-9a-z]{1,4}\])*[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018(\[*_]*[A-Z0-9])"
+                           r"|\n[ \t]*\n|\x00")
 
 
 def before(text: str, hit) -> str:
@@ -70,26 +77,38 @@ def extended_name(text: str, hit, heads: frozenset) -> bool:
 
 
 def quoted_mention(text: str, hit) -> bool:
-    """A form in quotation marks or italics introduced by 'translated as', 'called', 'literally' …"""
+    """A form in quotation marks or italics introduced by 'translated as', 'called', 'literally' …
+
+    The quotation may hold a few more words than the form (a quoted title: 'known as the "Ten
+    Principles of the One-Ideology System"').
+    """
     left = before(text, hit)
-    art = _ARTICLE.search(left)
-    if art:
-        left = left[:art.start()]
-    stripped = left.rstrip(" \t")
-    if not stripped or stripped[-1] not in _OPEN:
+    m = _QUOTE_OPEN.search(left)
+    if not m:
         return False
-    mark = stripped[-1]
-    if mark in "*_" and stripped.endswith(mark * 2):
-        stripped = stripped[:-1]
-    if mark == "'" and len(stripped) > 1 and stripped[-2].isalnum():
-        return False  # an apostrophe (People's), not an opening quote
-    close = _CLOSE[mark]
-    rest = after(text, hit).lstrip()
-    rest = rest.lstrip(".,;:!?") if rest[:1] in ".,;:!?" and rest[1:2] == close else rest
-    if not rest.startswith(close) and not re.match(r"(?:[\w'\u2019-]+\s+){0,2}[\w'\u2019-]*[.,;:!?]?" + re.escape(close),
-                                                   rest):
+    close = _CLOSE[m.group("mark")[0]]
+    if not re.match(_QUOTE_REST + re.escape(close), after(text, hit)):
         return False
-    return bool(_TRIGGER.search(stripped[:-1]))
+    return bool(_TRIGGER.search(left[:m.start("mark")]))
+
+
+def capitalised_name(text: str, hit) -> bool:
+    """A common noun capitalised inside a longer proper name ('… Law on Consolidating Position of Nuclear
+    Weapons State'): the form comes right after a capitalised word (connectors allowed) within a sentence."""
+    if not hit.found[:1].isupper():
+        return False
+    left = before(text, hit)
+    m = _CAPITALISED_BEFORE.search(left)
+    if not m:
+        return False
+    pre = left[:m.start()].rstrip(" \t*_\"\u201c\u2018(")
+    return bool(pre) and pre[-1] not in ".!?:;\n"  # a sentence's or line's first word is no evidence
+
+
+def sentence_years(text: str, hit) -> list[int]:
+    """The years (1800–2099) written in the hit's sentence, outside the hit."""
+    s, e = sentence(text, hit)
+    return [int(y) for part in (text[s:hit.start], text[hit.end:e]) for y in _YEAR.findall(part)]
 
 
 def parenthetical_alias(text: str, hit, forms) -> bool:
@@ -109,8 +128,7 @@ def system_label(text: str, hit) -> bool:
 
 def sentence(text: str, hit) -> tuple[int, int]:
     """The bounds of the sentence around a hit (a full stop, ! or ? before a capital, or a blank line)."""
-    start = 0
-    lo = max(0, hit.start - 600)
+    lo = start = max(0, hit.start - 600)  # a longer sentence is cut: cues and years are near the form
     for m in _SENTENCE_END.finditer(text, lo, hit.start):
         start = m.end()
     m = _SENTENCE_END.search(text, hit.end, hit.end + 600)
