@@ -210,7 +210,6 @@ def test_rendering_key_keeps_different_words_apart():
     "It was known as _subjectivization_ in the 1990s.",
     "The paper prefers 'Juche orientation' as opposed to 'subjectivization'.",
     "Write 'Juche orientation' rather than 'subjectivization'.",
-    "The term 'subjectivization' is a calque.",
     "The word means literally the 'subjectivization' of industry.",
     "The title is officially called the 'Presidium of the Supreme People's Assembly' in old documents.",
     "The Standing Committee of the Supreme People's Assembly (formerly the SPA Presidium) met.",
@@ -225,6 +224,9 @@ def test_a_mention_is_not_a_use(bundled, text):
     ("Party documents call for the subjectivization of industry.", "subjectivization"),  # no quotes
     ("The 'subjectivization' of industry was a priority.", "subjectivization"),  # quotes, no trigger
     ("The SPA Presidium (a body of the assembly) met.", "SPA Presidium"),  # parentheses, but no alias
+    # a text introduces its own terms so: uses, not mentions
+    ("Readers should note the term **subjectivization**, which recurs below.", "subjectivization"),
+    ("What the plan calls *subjectivization* is, in substance, import substitution.", "subjectivization"),
 ])
 def test_not_a_mention(bundled, text, found):
     assert found in [f for _, f in codes(bundled, text)]

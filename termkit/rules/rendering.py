@@ -86,8 +86,9 @@ def wrong_rendering(doc, ctx):
       ('… Assembly Standing Committee'); inside a longer form of the glossary (longest match wins) or
       one of a concept's `blocking_contexts` ('Russian Strategic Rocket Forces');
     - a form mentioned rather than used: in quotation marks or italics after 'translated as',
-      'rendered as', 'called', 'known as', 'literally', 'as opposed to', 'rather than', 'the term' and
+      'rendered as', 'called', 'known as', 'literally', 'as opposed to', 'rather than' and
       the like, or in parentheses as an alias of another rendering of the concept ('X (formerly Y)').
+      'The term *X*' and 'what the plan calls *X*' are uses: a text introduces its own terms so.
       Writing about a term is not a choice of rendering. `mentions = "report"` in the configuration
       reports these as well, marked as mentions.
 

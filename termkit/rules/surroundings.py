@@ -16,14 +16,14 @@ _PREFIX = re.compile(r"(?i)(?<![\w-])(?:vice|deputy|acting|honorary|former|ex)(?
 _CAPITALISED_RUN = re.compile(r"[ \t]*\r?\n?[ \t]*((?:[A-Z][\w'\u2019-]*[ \t]+){0,3}[A-Z][\w'\u2019-]*)")
 
 _CLOSE = {"\"": "\"", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "'": "'", "*": "*", "_": "_"}
-# Words that introduce a quoted or italic form as a mention: 'usually translated as "self-reliance"'.
+# Words that introduce a quoted or italic form as a mention: 'usually translated as "self-reliance"'. Not
+# 'the term *X*' or 'what the plan calls *X*': a text uses its terms that way too.
 _TRIGGER = re.compile(
     r"(?i)(?:\b(?:translat|render|romani[sz]|transliterat|spel|writ|gloss|term|mistranslat|misrender|describ|"
     r"label|known|referr?\w*\s+to)\w*\s+(?:\w+\s+)?as|"
-    r"\b(?:so[- ])?call(?:s|ed|ing)?(?:\s+(?:it|them|this|that))?|\bdubbed|"
+    r"\b(?:so[- ])?called|\bcall(?:s|ed|ing)?\s+(?:it|them|this|that)|\bdubbed|"
     r"\bliterally(?:\s+(?:meaning|means|translated\s+as|rendered\s+as))?|"
-    r"\bas\s+opposed\s+to|\brather\s+than|\binstead\s+of|"
-    r"\bthe\s+(?:term|word|phrase|expression|name|title|label|rendering|translation|calque)s?)"
+    r"\bas\s+opposed\s+to|\brather\s+than|\binstead\s+of)"
     r"(?:\s+(?:the|a|an))?[\s,:]*(?:\*\*|__)?$")
 # An opening quotation mark or emphasis (not an apostrophe inside a word), then at most six words before the form;
 # after it, at most six more words and the closing mark.
