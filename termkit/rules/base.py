@@ -101,7 +101,7 @@ class Context:
             return "part of a longer name"
         if quoted_mention(doc.text, hit):
             return MENTION
-        forms = [fold_key(f) for f in approved(c)] + [fold_key(f) for _, f in c.names]
+        forms = lambda: [fold_key(f) for f in approved(c)] + [fold_key(f) for _, f in c.names]  # noqa: E731
         if parenthetical_alias(doc.text, hit, forms):
             return MENTION
         return None

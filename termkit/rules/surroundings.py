@@ -10,15 +10,30 @@ from ..matching import fold_key
 
 WINDOW = 80  # characters looked at on either side of a hit
 
+
+class _lazy:
+    """A pattern compiled when first used: a run with one finding needs two or three of these, and
+    compiling all of them would add some milliseconds to every pre-commit check that reports."""
+
+    __slots__ = ("args", "_compiled")
+
+    def __init__(self, *args):
+        self.args, self._compiled = args, None
+
+    def __getattr__(self, name):  # search, match, finditer, findall
+        if self._compiled is None:
+            self._compiled = re.compile(*self.args)
+        return getattr(self._compiled, name)
+
 # A modifier that makes a title another office: vice-president, first vice-president, deputy director.
-_PREFIX = re.compile(r"(?i)(?<![\w-])(?:vice|deputy|acting|honorary|former|ex)(?:[ \t]*[-\u2010\u2011][ \t]*|\s+)$")
+_PREFIX = _lazy(r"(?i)(?<![\w-])(?:vice|deputy|acting|honorary|former|ex)(?:[ \t]*[-\u2010\u2011][ \t]*|\s+)$")
 # Capitalised words right after a form (same line or wrapped), at most four.
-_CAPITALISED_RUN = re.compile(r"[ \t]*\r?\n?[ \t]*((?:[A-Z][\w'\u2019-]*[ \t]+){0,3}[A-Z][\w'\u2019-]*)")
+_CAPITALISED_RUN = _lazy(r"[ \t]*\r?\n?[ \t]*((?:[A-Z][\w'\u2019-]*[ \t]+){0,3}[A-Z][\w'\u2019-]*)")
 
 _CLOSE = {"\"": "\"", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "'": "'", "*": "*", "_": "_"}
 # Words that introduce a quoted or italic form as a mention: 'usually translated as "self-reliance"'. Not
 # 'the term *X*' or 'what the plan calls *X*': a text uses its terms that way too.
-_TRIGGER = re.compile(
+_TRIGGER = _lazy(
     r"(?i)(?:\b(?:translat|render|romani[sz]|transliterat|spel|writ|gloss|term|mistranslat|misrender|describ|"
     r"label|known|referr?\w*\s+to)\w*\s+(?:\w+\s+)?as|"
     r"\b(?:so[- ])?called|\bcall(?:s|ed|ing)?\s+(?:it|them|this|that)|\bdubbed|"
@@ -27,24 +42,24 @@ _TRIGGER = re.compile(
     r"(?:\s+(?:the|a|an))?[\s,:]*(?:\*\*|__)?$")
 # An opening quotation mark or emphasis (not an apostrophe inside a word), then at most six words before the form;
 # after it, at most six more words and the closing mark.
-_QUOTE_OPEN = re.compile(r"(?<![\w\"\u201c\u2018'*_])(?P<mark>[\"\u201c\u2018\u00ab'*_]+)"
+_QUOTE_OPEN = _lazy(r"(?<![\w\"\u201c\u2018'*_])(?P<mark>[\"\u201c\u2018\u00ab'*_]+)"
                          r"(?:[\w'\u2019,-]+[ \t]+){0,6}$")
 _QUOTE_REST = r"[\w'\u2019-]*(?:[ \t]+[\w'\u2019,-]+){0,6}?[.,;:!?]?"
-_ALIAS_OPEN = re.compile(
+_ALIAS_OPEN = _lazy(
     r"(?i)\(\s*(?:(?:also|or|formerly|previously|once|officially|sometimes|often|earlier)\s+)?"
     r"(?:(?:called|known\s+as|translated\s+as|rendered\s+as|aka|a\.k\.a\.|i\.e\.,?|e\.g\.,?)\s+)?"
     r"(?:the\s+)?[\"\u201c\u2018'*_]*$")
-_ALIAS_CLOSE = re.compile(r"[\"\u201d\u2019'*_]*\s*\)")
+_ALIAS_CLOSE = _lazy(r"[\"\u201d\u2019'*_]*\s*\)")
 # An explicit label of a romanization system just before or after a form: 'McCune–Reischauer: Chosŏn'.
 _LABEL = (r"(?:[Mm]c[Cc]une[\s\-\u2010\u2011\u2013\u2014]*[Rr]eischauer|\bMR\b|\bRR\b|[Rr]evised\s+[Rr]omani[sz]ation|"
           r"\bYale\b|\bDPRK\s+(?:romani[sz]ation|system)\b)")
-_LABEL_BEFORE = re.compile(_LABEL + r"(?:\s+(?:romani[sz]ation|spelling|form|system))?"
+_LABEL_BEFORE = _lazy(_LABEL + r"(?:\s+(?:romani[sz]ation|spelling|form|system))?"
                            r"(?:\s*[:,]|\s+as|\s+is|\s+gives|\s+writes|\s+spells\s+it)*[\s*_\"\u201c\u2018'(\[:,]*$")
-_LABEL_AFTER = re.compile(r"[*_\"\u201d\u2019']*\s*[(\[,;]\s*" + _LABEL)
-_CAPITALISED_BEFORE = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]*(?:\s+(?:of|on|for|and|the|a|an|to|in))*\s+$")
-_YEAR = re.compile(r"(?<![\w-])(1[89][0-9]{2}|20[0-9]{2})(?![\w-])")
+_LABEL_AFTER = _lazy(r"[*_\"\u201d\u2019']*\s*[(\[,;]\s*" + _LABEL)
+_CAPITALISED_BEFORE = _lazy(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]*(?:\s+(?:of|on|for|and|the|a|an|to|in))*\s+$")
+_YEAR = _lazy(r"(?<![\w-])(1[89][0-9]{2}|20[0-9]{2})(?![\w-])")
 # A full stop, ! or ? (closing quotes, brackets and reference marks such as [12] may follow) before a capital.
-_SENTENCE_END = re.compile(r"[.!?](?:\[[0-9a-z]{1,4}\])*[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018(\[*_]*[A-Z0-9])"
+_SENTENCE_END = _lazy(r"[.!?](?:\[[0-9a-z]{1,4}\])*[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018(\[*_]*[A-Z0-9])"
                            r"|\n[ \t]*\n|\x00")
 
 
@@ -112,13 +127,16 @@ def sentence_years(text: str, hit) -> list[int]:
 
 
 def parenthetical_alias(text: str, hit, forms) -> bool:
-    """A form in parentheses right after another rendering of the same concept: 'X (formerly Y)'."""
+    """A form in parentheses right after another rendering of the same concept: 'X (formerly Y)'.
+
+    `forms` gives the concept's folded renderings when called (only a hit in parentheses needs them).
+    """
     left = before(text, hit)
-    m = _ALIAS_OPEN.search(left)
+    m = _ALIAS_OPEN.search(left) if "(" in left else None
     if not m or not _ALIAS_CLOSE.match(text, hit.end):
         return False
     outside = fold_key(left[:m.start()])
-    return any(outside.endswith(f) or outside.endswith(f + "s") for f in forms)
+    return any(outside.endswith(f) or outside.endswith(f + "s") for f in forms())
 
 
 def system_label(text: str, hit) -> bool:
