@@ -22,6 +22,8 @@ class Config:
     bundled: bool = True
     names: str | None = None
     romanization: str | None = None
+    as_of: str | None = None  # the date documents are checked as of (YYYY[-MM[-DD]]), unless one states its own
+    mentions: str = "ignore"  # forms mentioned, not used ('translated as "X"'): ignore | report
     encoding: str | None = None
     exclude: list[str] = field(default_factory=list)
     source_col: str | None = None  # tabular files: column names (default: detected)
@@ -140,6 +142,8 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Conf
         bundled=data.get("bundled", True),
         names=data.get("names"),
         romanization=data.get("romanization"),
+        as_of=str(data["as-of"]) if data.get("as-of") is not None else None,
+        mentions=data.get("mentions", "ignore"),
         encoding=data.get("encoding"),
         exclude=list(data.get("exclude", [])),
         source=str(path),

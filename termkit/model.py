@@ -22,6 +22,7 @@ class Term:
     status: str
     reason: str | None = None
     needs_evidence: bool = False
+    since: str | None = None  # deprecated/superseded: the date (YYYY[-MM[-DD]]) from which the status holds
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,11 @@ class Concept:
     definition: str | None = None
     note: str | None = None
     sources: tuple[str, ...] = ()
+    # Precision data (rules read these; they carry no term lists of their own):
+    conventional: tuple[str, ...] = ()  # forms English uses as words of their own (Juche): no romanization system
+    short_forms: tuple[str, ...] = ()  # approved forms that are established short forms of the full name
+    blocking_contexts: tuple[str, ...] = ()  # longer names containing a form that are not this concept
+    context_cues: tuple[str, ...] = ()  # words that, in the same sentence, are evidence of this concept
     specs: tuple[Spec, ...] = ()
     origin: str = ""  # "path:line" of the entry
     extra_ko: tuple[str, ...] = field(default=(), compare=False)
@@ -90,6 +96,11 @@ class Concept:
             "reasons": {t.form: t.reason for t in self.terms if t.reason},
             "names": {s: [f for st, f in self.names if st == s] for s in ("dprk", "sk", "other")}
             if self.names else None,
+            "since": {t.form: t.since for t in self.terms if t.since},
+            "conventional": list(self.conventional),
+            "short_forms": list(self.short_forms),
+            "blocking_contexts": list(self.blocking_contexts),
+            "context_cues": list(self.context_cues),
             "definition": self.definition,
             "note": self.note,
             "confidence": self.confidence,

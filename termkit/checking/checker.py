@@ -37,7 +37,8 @@ class Checker:
         self.config = config or Config()
         self.matcher = matcher or load_matcher(self.config.glossary, self.config.bundled)
         self.rules = [r for r in rule_registry.all_rules() if self.config.selects(r.code)]
-        self.context = Context(self.matcher, names=self.config.names, romanization=self.config.romanization)
+        self.context = Context(self.matcher, names=self.config.names, romanization=self.config.romanization,
+                               mentions=self.config.mentions)
 
     # Hits kept in memory between the two passes; a larger document is matched again instead.
     CACHE_HITS = 50_000
@@ -45,9 +46,13 @@ class Checker:
     def _matched(self, path: str, segments: Iterable[Segment], bilingual: bool) -> Iterator[Document]:
         """One single-segment Document per segment: the source matched first, proving the target's concepts."""
         find = self.matcher.find
+        date, first = self.config.as_of, True
         for seg in segments:
             if not bilingual:
-                yield Document(path, find(seg.target, seg.path or path, seg.line, seg.number), seg.doc)
+                if first:  # a Markdown front matter's date: the document's own date
+                    date, first = front_matter_date(seg.target) or date, False
+                yield Document(path, find(seg.target, seg.path or path, seg.line, seg.number), seg.doc,
+                               text=seg.target, date=date)
                 continue
             source_hits = []
             if seg.source:
@@ -56,7 +61,7 @@ class Checker:
             context = frozenset(e.concept for h in source_hits for e in self.matcher.keys[h.key])
             target_hits = find(seg.target, path, seg.line, seg.number, seg.column, context, side="target",
                                doc=seg.doc)
-            yield Document(path, target_hits, seg.doc, source_hits, bilingual=True)
+            yield Document(path, target_hits, seg.doc, source_hits, bilingual=True, text=seg.target, date=date)
 
     def _run(self, path: str, segments: Callable[[], Iterable[Segment]], bilingual: bool,
              suppressed: dict | None = None) -> list[Finding]:
@@ -186,7 +191,8 @@ class Checker:
         without proof, for the one concept it can stand for: a rejected form that is another
         concept's approved rendering, or an ordinary word listed as wrong (needs evidence), counts
         for none, and a form approved for two concepts is left out as ambiguous. Persons' names count
-        with their style as status. Suppression comments do not apply: these are not findings.
+        with their style as status. A form inside a longer name or title, or mentioned rather than
+        used, counts for none. Suppression comments do not apply: these are not findings.
         """
         from ..documents import open_document
 
@@ -214,6 +220,8 @@ class Checker:
                     e.status in APPROVED or not ctx.approved_elsewhere(hit, e.concept))]
             if len({e.concept for e in proven}) == 1:
                 e = min(proven, key=lambda e: STATUSES.index(e.status))
+                if ctx.not_a_use(d, hit, e.concept, counting=True):
+                    continue  # inside a longer name, or mentioned: not a rendering choice
                 yield Rendering(ctx.concept(e.concept).id, e.form, e.status, hit.path, hit.line, hit.column,
                                 hit.found, hit.doc)
 
@@ -225,6 +233,16 @@ class Checker:
 
 
 _NO_DOC = object()  # before the first segment: equal to no document key, not even None
+_FRONT_MATTER_DATE = re.compile(r"^date:[ \t]*[\"']?([0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)", re.M)
+
+
+def front_matter_date(text: str) -> str | None:
+    """The `date:` of a front matter block (YAML between '---' lines) at the top of a text, as YYYY[-MM[-DD]]."""
+    if not text.startswith("---"):
+        return None
+    end = text.find("\n---", 3)
+    m = _FRONT_MATTER_DATE.search(text, 3, end if end > 0 else 0)
+    return m.group(1) if m else None
 
 
 def _replay(segments: Iterable[Segment]) -> Callable[[], Iterable[Segment]]:

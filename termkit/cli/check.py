@@ -10,8 +10,8 @@ import typer
 from ..errors import TermkitError
 from .options import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, CheckFormat, ConfigOpt, EncodingOpt, FailOn, FailOnOpt,
                       GlossaryOpt, IgnoreOpt, NameStyle, NamesOpt, NoBundledOpt, RomanizationOpt, RomanizationStyle,
-                      SelectOpt, SourceColOpt, SourceFileOpt, TargetColOpt, TargetFileOpt, build_config, error,
-                      require_rules)
+                      SelectOpt, SourceColOpt, SourceFileOpt, TargetColOpt, TargetFileOpt, as_of_date, build_config,
+                      error, require_rules)
 
 
 def check(
@@ -40,6 +40,9 @@ def check(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Processes to check files with, at most "
                                        "one per file and 8 per core [default: every core for 4 MB of input or "
                                        "more, else 1]."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", callback=as_of_date, metavar="YYYY[-MM[-DD]]",
+                                        help="Check documents as of this date: a deprecated or superseded status "
+                                        "dated later does not apply (a Markdown front matter's date: wins)."),
 ) -> int:
     """Check translations against the glossary."""
     from ..checking import Checker, exceeds
@@ -52,7 +55,8 @@ def check(
     if diff and not fix:
         raise typer.BadParameter("--diff goes with --fix")
     cfg = build_config(glossary, no_bundled, select, ignore, fail_on, encoding, names, config, romanization)
-    for name, value in (("source_col", source_col), ("target_col", target_col), ("doc_col", doc_col)):
+    for name, value in (("source_col", source_col), ("target_col", target_col), ("doc_col", doc_col),
+                        ("as_of", as_of)):
         if value:
             setattr(cfg, name, value)
     require_rules(cfg)

@@ -72,6 +72,15 @@ def rule_codes(values: Optional[List[str]]) -> list[str]:
     return out
 
 
+def as_of_date(value: Optional[str]) -> Optional[str]:
+    """`--as-of`: a date as YYYY, YYYY-MM or YYYY-MM-DD."""
+    import re
+
+    if value is not None and not re.fullmatch(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?", value):
+        raise typer.BadParameter(f"{value!r} is not a date as YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
+
+
 def build_config(glossary, no_bundled, select=None, ignore=None, fail_on=None, encoding=None, names=None,
                  config_path: Optional[Path] = None, romanization=None):
     """The configuration file's settings, overridden by the command line's."""

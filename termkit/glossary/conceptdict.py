@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from ..model import APPROVED, Concept
 
-KEY_ORDER = ("id", "type", "ko", "ko_nk", "ko_variants", "hanja", "mr", "rr", "rom_variants", "misspellings",
-             "en", "names", "definition", "note", "sources", "confidence", "specs")
+KEY_ORDER = ("id", "type", "ko", "ko_nk", "ko_variants", "hanja", "mr", "rr", "rom_variants", "conventional",
+             "misspellings", "en", "short_forms", "blocking_contexts", "context_cues", "names", "definition", "note",
+             "sources", "confidence", "specs")
+PRECISION_KEYS = ("conventional", "short_forms", "blocking_contexts", "context_cues")
 EN_ORDER = ("preferred", "admitted", "deprecated", "superseded", "wrong")
 
 
@@ -12,6 +14,8 @@ def _reasoned(t) -> dict:
     d = {"form": t.form, "reason": t.reason or ""}
     if t.needs_evidence:
         d["needs_evidence"] = True
+    if getattr(t, "since", None):
+        d["since"] = t.since
     return d
 
 
@@ -36,6 +40,9 @@ def concept_to_dict(c: Concept) -> dict:
     if c.misspellings:
         d["misspellings"] = [_reasoned(m) for m in c.misspellings]
     d["en"] = en
+    for key in PRECISION_KEYS:
+        if getattr(c, key):
+            d[key] = list(getattr(c, key))
     if c.names:
         names: dict = {}
         for style, form in c.names:

@@ -5,10 +5,10 @@ import csv
 import json
 from pathlib import Path
 
-from .loader import FLAT_EXTRA, FLAT_OPTIONAL, FLAT_REQUIRED, LIST_SEP
+from .loader import FLAT_EXTRA, FLAT_OPTIONAL, FLAT_PRECISION, FLAT_REQUIRED, LIST_SEP, PRECISION_FIELDS
 from ..model import Concept
 
-COLUMNS = FLAT_REQUIRED + FLAT_OPTIONAL + FLAT_EXTRA
+COLUMNS = FLAT_REQUIRED + FLAT_OPTIONAL + FLAT_EXTRA + FLAT_PRECISION
 
 
 def flat_rows(concepts: list[Concept]) -> list[dict]:
@@ -23,11 +23,12 @@ def flat_rows(concepts: list[Concept]) -> list[dict]:
             "names_dprk": LIST_SEP.join(c.name_forms("dprk")), "names_sk": LIST_SEP.join(c.name_forms("sk")),
             "names_other": LIST_SEP.join(c.name_forms("other")),
             "specs": json.dumps([{"text": s.text, "expect": list(s.expect)} for s in c.specs], ensure_ascii=False),
+            **{k: LIST_SEP.join(getattr(c, k)) for k in PRECISION_FIELDS},
         }
         for i, t in enumerate([*c.terms, *c.misspellings]):
             row = {k: "" for k in COLUMNS}
             row.update(concept=c.id, ko=c.ko, en=t.form, status=t.status, reason=t.reason or "",
-                       needs_evidence="yes" if t.needs_evidence else "")
+                       needs_evidence="yes" if t.needs_evidence else "", since=t.since or "")
             if i == 0:
                 row.update(first)
             rows.append(row)

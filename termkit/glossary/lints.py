@@ -19,6 +19,7 @@ LINT_CODES = {
     "GL005": "a person's preferred rendering differs from the DPRK-style name",
     "GL006": "a known misspelling that is another concept's romanization",
     "GL007": "a stored romanization that differs from the generated one, with no note on romanization",
+    "GL008": "a short form that is no approved form of its concept, or a blocking context holding none of its forms",
 }
 def romanization_lints(concepts: list[Concept]) -> list[Lint]:
     """GL007: stored MR (of the North Korean spelling, where one exists) and RR against the romanizer."""
@@ -33,6 +34,21 @@ def romanization_lints(concepts: list[Concept]) -> list[Lint]:
             if stored and not stored_form_matches(ko, stored, system):
                 out.append(Lint(c.origin, "GL007", f"{system} '{stored}' differs from the generated "
                                 f"'{romanize(ko, system)}'; fix it or explain it in the note", c.id))
+    return out
+
+
+def precision_lints(concepts: list[Concept]) -> list[Lint]:
+    """GL008: short forms must be approved forms of the concept; a blocking context must hold one of its forms."""
+    out = []
+    for c in concepts:
+        ok = {fold_key(t.form) for t in c.terms if t.status in APPROVED}
+        for f in c.short_forms:
+            if fold_key(f) not in ok:
+                out.append(Lint(c.origin, "GL008", f"short form '{f}' is not a preferred or admitted form", c.id))
+        forms = [fold_key(t.form) for t in c.terms] + [fold_key(f) for _, f in c.names]
+        for b in c.blocking_contexts:
+            if not any(f" {f} " in f" {fold_key(b)} " or f" {f}s " in f" {fold_key(b)} " for f in forms):
+                out.append(Lint(c.origin, "GL008", f"blocking context '{b}' contains none of the concept's forms", c.id))
     return out
 
 
@@ -110,6 +126,7 @@ def lint(concepts: list[Concept], spec_results: list[SpecResult] | None = None) 
                                     f"'{rom_owner[k].id}'", c.id))
                     break
     out.extend(romanization_lints(concepts))
+    out.extend(precision_lints(concepts))
     # GL004: every rejected form and misspelling shows up, flagged for this concept, in its specs.
     if spec_results is not None:
         flagged = defaultdict(set)

@@ -18,6 +18,9 @@ FLAT_OPTIONAL = ("ko_nk", "hanja", "mr", "rr", "domain", "note")
 # Columns termkit's own export adds so that nothing is lost; lists are joined with " | ", specs are JSON.
 FLAT_EXTRA = ("type", "ko_variants", "rom_variants", "definition", "confidence", "sources", "needs_evidence",
               "names_dprk", "names_sk", "names_other", "specs")
+# Concept-level lists that make findings precise (model.Concept); flat files carry them as extra columns.
+PRECISION_FIELDS = ("conventional", "short_forms", "blocking_contexts", "context_cues")
+FLAT_PRECISION = PRECISION_FIELDS + ("since",)
 FLAT_STATUSES = ("preferred", "admitted", "deprecated", "superseded", "wrong", "misspelling")
 LIST_SEP = " | "
 MAX_YAML_DEPTH = 32  # a glossary file nests seven levels deep
@@ -169,7 +172,8 @@ def _surrogate_at(node, parts: tuple = ()) -> tuple | None:
 
 
 def _reasoned(items, status) -> list[Term]:
-    return [Term(str(x["form"]), status, str(x["reason"]), bool(x.get("needs_evidence", False)))
+    return [Term(str(x["form"]), status, str(x["reason"]), bool(x.get("needs_evidence", False)),
+                 str(x["since"]) if x.get("since") is not None else None)
             for x in items or ()]
 
 
@@ -195,6 +199,7 @@ def concept_from_dict(raw: dict, domain: str, origin: str) -> Concept:
         misspellings=tuple(_reasoned(raw.get("misspellings"), "misspelling")),
         names=names, definition=opt("definition"), note=opt("note"),
         sources=tuple(str(x) for x in raw.get("sources") or ()),
+        **{k: tuple(str(x) for x in raw.get(k) or ()) for k in PRECISION_FIELDS},
         specs=tuple(Spec(str(s["text"]), tuple(str(c) for c in s["expect"])) for s in raw["specs"]),
         origin=origin,
     )
@@ -213,7 +218,7 @@ def load_flat_file(path: Path) -> list[Concept]:
     missing = [c for c in FLAT_REQUIRED if c not in header]
     if missing:
         raise GlossaryError(f"header lacks required column(s): {', '.join(missing)}", str(path), 1)
-    unknown = [c for c in header if c not in FLAT_REQUIRED + FLAT_OPTIONAL + FLAT_EXTRA]
+    unknown = [c for c in header if c not in FLAT_REQUIRED + FLAT_OPTIONAL + FLAT_EXTRA + FLAT_PRECISION]
     if unknown:
         raise GlossaryError(f"unknown column(s): {', '.join(unknown)}", str(path), 1)
     groups: dict[str, dict] = {}
@@ -240,7 +245,7 @@ def load_flat_file(path: Path) -> list[Concept]:
         elif g["rec"]["ko"] != rec["ko"]:
             raise GlossaryError(f"concept {cid!r} has ko {rec['ko']!r} here but {g['rec']['ko']!r} "
                                 f"on line {g['line']}", str(path), line)
-        for k in FLAT_OPTIONAL + FLAT_EXTRA:  # optional concept-level fields may be given on any row
+        for k in FLAT_OPTIONAL + FLAT_EXTRA + PRECISION_FIELDS:  # concept-level fields may be on any row
             if k != "needs_evidence" and rec.get(k) and not g["rec"].get(k):
                 g["rec"][k] = rec[k]
         if rec.get("confidence") and rec["confidence"] not in ("high", "medium", "low"):
@@ -251,7 +256,8 @@ def load_flat_file(path: Path) -> list[Concept]:
             except (ValueError, KeyError, TypeError, RecursionError):
                 raise GlossaryError("specs must be JSON: [{\"text\": …, \"expect\": [codes]}]", str(path), line) from None
             g.setdefault("specs", specs)
-        term = Term(rec["en"], status, rec["reason"] or None, rec.get("needs_evidence", "").lower() in ("yes", "true", "1"))
+        term = Term(rec["en"], status, rec["reason"] or None, rec.get("needs_evidence", "").lower() in ("yes", "true", "1"),
+                    rec.get("since") or None)
         (g.setdefault("misspellings", []) if status == "misspelling" else g["terms"]).append(term)
     concepts = []
     for cid in order:
@@ -270,6 +276,7 @@ def load_flat_file(path: Path) -> list[Concept]:
             mr=rec.get("mr") or None, rr=rec.get("rr") or None, rom_variants=split("rom_variants"),
             misspellings=tuple(g.get("misspellings", ())), names=tuple(names),
             definition=rec.get("definition") or None, note=rec.get("note") or None, sources=split("sources"),
+            **{k: split(k) for k in PRECISION_FIELDS},
             specs=tuple(g.get("specs", ())), origin=f"{path}:{g['line']}"))
     return checked(concepts)
 

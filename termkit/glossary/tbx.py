@@ -27,6 +27,9 @@ NAME_STYLES = ("dprk", "sk", "other")
 CONFIDENCES = ("high", "medium", "low")
 CONCEPT_TYPES = ("term", "person", "institution", "office", "publication", "place", "facility", "event", "law",
                  "campaign", "slogan")  # as in the glossary schema
+# No TBX-Basic data category holds these: termkit notes (short forms are also marked by termType for other tools).
+CONCEPT_LISTS = ("conventional", "short_forms", "blocking_contexts", "context_cues")
+SHORT_TYPES = ("shortForm", "acronym", "abbreviation")
 
 
 def _el(parent, tag, text=None, **attrs):
@@ -70,6 +73,9 @@ def export_tbx(concepts: list[Concept], path: Path) -> None:
         for spec in c.specs:
             _el(ce, "note", MARK + "spec=" + json.dumps({"text": spec.text, "expect": list(spec.expect)},
                                                          ensure_ascii=False))
+        for key in CONCEPT_LISTS:
+            if getattr(c, key):
+                _el(ce, "note", f"{MARK}{key}=" + json.dumps(list(getattr(c, key)), ensure_ascii=False))
         ko = _el(ce, "langSec", **{XML_LANG: "ko"})
         _term(ko, c.ko, "preferred")
         if c.ko_nk:
@@ -97,8 +103,11 @@ def export_tbx(concepts: list[Concept], path: Path) -> None:
                 notes.append(f"{MARK}wrong")
             if t.needs_evidence:
                 notes.append(f"{MARK}needs-evidence")
+            if t.since:
+                notes.append(f"{MARK}since={t.since}")
             notes.extend(f"{MARK}name={style}" for style in styles.get(t.form, ()))
-            _term(en, t.form, t.status, notes)
+            short = {"termType": "shortForm"} if t.form in c.short_forms else {}
+            _term(en, t.form, t.status, notes, **short)
         forms = {t.form for t in c.terms}
         for style, form in c.names:
             if form not in forms:
@@ -185,9 +194,10 @@ def _concept(ce, path: Path) -> Concept:
         if key in meta and meta[key] not in allowed:
             raise GlossaryError(f"concept {cid!r}: note {MARK}{key}={meta[key][:40]!r} is not one of "
                                 f"{', '.join(allowed)}", str(path), line)
+    lists = {k: _string_list(meta[k], k, cid, path, line) for k in CONCEPT_LISTS if k in meta}
     specs = tuple(_spec(m[5:], cid, path, line) for m in marks if m.startswith("spec="))
     ko = nk = hanja = mr = rr = definition = None
-    ko_variants, rom_variants, misspellings, terms, names = [], [], [], [], []
+    ko_variants, rom_variants, misspellings, terms, names, short_forms = [], [], [], [], [], []
     for ls in _children(ce, "langSec"):
         lang = (ls.get("{http://www.w3.org/XML/1998/namespace}lang") or "").lower()
         if lang.startswith("ko"):
@@ -229,7 +239,10 @@ def _concept(ce, path: Path) -> Concept:
                 reason = tplain[0] if tplain else None
                 if status in ("deprecated", "superseded", "wrong") and not reason:
                     reason = "marked deprecated in the imported termbase"
-                terms.append(Term(form, status, reason, "needs-evidence" in tmarks))
+                since = next((m[6:] for m in tmarks if m.startswith("since=")), None)
+                terms.append(Term(form, status, reason, "needs-evidence" in tmarks, since))
+                if notes.get("termType") in SHORT_TYPES and status in ("preferred", "admitted"):
+                    short_forms.append(form)
     if ko is None:
         raise GlossaryError(f"concept {cid!r} has no Korean (ko) term", str(path), line)
     if not any(t.status == "preferred" for t in terms):
@@ -242,7 +255,7 @@ def _concept(ce, path: Path) -> Concept:
         type=meta.get("type", "term"), ko_nk=nk, ko_variants=tuple(ko_variants), hanja=hanja, mr=mr, rr=rr,
         rom_variants=tuple(rom_variants), misspellings=tuple(misspellings), names=tuple(names),
         definition=definition, note=plain[0] if plain else None, sources=sources, specs=specs,
-        origin=f"{path}:{line}")
+        **{"short_forms": tuple(short_forms), **lists}, origin=f"{path}:{line}")
 
 
 def _spec(text: str, cid: str, path: Path, line: int) -> Spec:
@@ -257,3 +270,15 @@ def _spec(text: str, cid: str, path: Path, line: int) -> Spec:
         raise GlossaryError(f'concept {cid!r}: note {MARK}spec= must hold JSON {{"text": …, "expect": [codes]}}',
                             str(path), line)
     return Spec(d["text"], tuple(d["expect"]))
+
+
+def _string_list(text: str, key: str, cid: str, path: Path, line: int) -> tuple[str, ...]:
+    """A `termkit:<list>=` note: a JSON list of strings."""
+    try:
+        value = json.loads(text)
+        ok = isinstance(value, list) and all(isinstance(x, str) for x in value)
+    except (ValueError, RecursionError):
+        ok = False
+    if not ok:
+        raise GlossaryError(f"concept {cid!r}: note {MARK}{key}= must hold a JSON list of strings", str(path), line)
+    return tuple(value)

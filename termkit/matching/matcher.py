@@ -63,7 +63,7 @@ def entry_mask(entries) -> int:
         if e.kind == "en":
             mask |= EN_APPROVED if e.status in APPROVED else EN_WRONG if e.status == "wrong" else EN_DEPRECATED
         else:
-            mask |= {"misspelling": MISSPELLING, "rom": ROM, "fuzzy": FUZZY, "name": NAME}.get(e.kind, KOREAN)
+            mask |= {"misspelling": MISSPELLING, "rom": ROM, "fuzzy": FUZZY, "name": NAME, "block": 0}.get(e.kind, KOREAN)
     return mask
 
 
@@ -74,7 +74,7 @@ class Entry(NamedTuple):
     """
 
     concept: int
-    kind: str  # en, name, rom, ko, hanja, misspelling
+    kind: str  # en, name, rom, ko, hanja, misspelling; block: a longer name that is not the concept
     form: str
     status: str | None = None  # en: preferred…wrong; name: dprk, sk, other
     needs_evidence: bool = False
@@ -123,7 +123,8 @@ _FIELDS = tuple(f.name for f in dataclasses.fields(Concept))
 _STR, _OPT = (str,), (str, type(None))
 _SCALAR_TYPES = {"id": _STR, "domain": _STR, "ko": _STR, "confidence": _STR, "type": _STR, "ko_nk": _OPT,
                  "hanja": _OPT, "mr": _OPT, "rr": _OPT, "definition": _OPT, "note": _OPT, "origin": _STR}
-_STR_TUPLES = ("ko_variants", "rom_variants", "sources", "extra_ko")
+_STR_TUPLES = ("ko_variants", "rom_variants", "sources", "extra_ko", "conventional", "short_forms",
+               "blocking_contexts", "context_cues")
 
 
 def concept_record(c: Concept) -> tuple:
@@ -132,7 +133,7 @@ def concept_record(c: Concept) -> tuple:
     for name in _FIELDS:
         v = getattr(c, name)
         if name in ("terms", "misspellings"):
-            v = tuple((t.form, t.status, t.reason, t.needs_evidence) for t in v)
+            v = tuple((t.form, t.status, t.reason, t.needs_evidence, t.since) for t in v)
         elif name == "specs":
             v = tuple((s.text, tuple(s.expect)) for s in v)
         elif name == "names":
@@ -161,8 +162,8 @@ def concept_from_record(rec) -> Concept:
     for name in ("terms", "misspellings"):
         terms = []
         for t in _tuple(values[name]):
-            if (type(t) is not tuple or len(t) != 4 or type(t[0]) is not str or type(t[1]) is not str
-                    or type(t[2]) not in _OPT or type(t[3]) is not bool):
+            if (type(t) is not tuple or len(t) != 5 or type(t[0]) is not str or type(t[1]) is not str
+                    or type(t[2]) not in _OPT or type(t[3]) is not bool or type(t[4]) not in _OPT):
                 raise ValueError(f"concept record: {name}")
             terms.append(Term(*t))
         values[name] = tuple(terms)
@@ -222,7 +223,7 @@ class Matcher:
                 for k in name_keys(form):
                     add(latin, k, Entry(ci, "name", form, style))
             # A person's romanized name is the name itself (Pak Pong Ju), not a gloss of something else.
-            for form in [] if c.type == "person" else [c.mr, c.rr, *c.rom_variants]:
+            for form in [] if c.type == "person" else [c.mr, c.rr, *c.rom_variants, *c.conventional]:
                 if form:
                     for k in romanization_keys(form):
                         if len(k) >= MIN_ROMANIZATION_KEY:
@@ -230,6 +231,11 @@ class Matcher:
             for m in c.misspellings:
                 for k in romanization_keys(m.form):
                     add(latin, k, Entry(ci, "misspelling", m.form, None))
+            # A blocking context is matched like a form, so that leftmost-longest takes it instead of the
+            # shorter form inside it; no rule reads a block entry.
+            for form in c.blocking_contexts:
+                for k in english_keys(form):
+                    add(latin, k, Entry(ci, "block", form))
             for form in c.korean_forms():
                 add(korean, canonical(form), Entry(ci, "ko", form))
             if c.hanja:
@@ -245,6 +251,8 @@ class Matcher:
         self._index_romanizations()
         self.key_masks = [entry_mask(entries) for entries in self.keys]
         self._start_run()
+
+        self.title_heads = title_heads(concepts)
 
     def approved_owners(self, key: int) -> frozenset[int]:
         """The concepts whose preferred or admitted English form a key matches.
@@ -265,7 +273,7 @@ class Matcher:
         for ci, c in enumerate(self.concepts):
             if c.type == "person":
                 continue  # names have their own rules (TK501, TK502)
-            forms = [f for f in (c.mr, c.rr, *c.rom_variants) if f]
+            forms = [f for f in (c.mr, c.rr, *c.rom_variants, *c.conventional) if f]
             for ko in filter(None, (c.ko_nk, c.ko)):
                 if all("\uac00" <= ch <= "\ud7a3" or ch == " " for ch in ko):
                     forms += [romanize(ko, "mr"), romanize(ko, "rr")]
@@ -396,6 +404,7 @@ class Matcher:
             "rom_owner": [self.rom_owner[k] for k in self.rom_skeletons],
             "rom_blocks": (list(self.rom_blocks), list(self.rom_blocks.values())),
             "key_masks": self.key_masks,
+            "title_heads": sorted(self.title_heads),
         }
 
     @classmethod
@@ -427,6 +436,8 @@ class Matcher:
                 and len(blocks) == len(block_lists), "rom_blocks")
         self.rom_blocks = dict(zip(blocks, block_lists))
         self.key_masks = masks
+        _expect(_strs(d["title_heads"]), "title_heads")
+        self.title_heads = frozenset(d["title_heads"])
         fuzzy_concepts, fuzzy_keys = d["fuzzy_key"]
         _expect(_ints(fuzzy_concepts) and _ints(fuzzy_keys) and len(fuzzy_concepts) == len(fuzzy_keys)
                 and _in_range(fuzzy_keys, n_keys), "fuzzy_key")
@@ -590,6 +601,32 @@ class Matcher:
         return {e.concept for e in self.keys[kid] if e.kind in GLOSS_KINDS}
 
 
+NAMED_TYPES = frozenset({"institution", "office", "facility"})
+
+
+def title_heads(concepts) -> frozenset[str]:
+    """The head words of the glossary's names of institutions, offices and the like (Committee, College).
+
+    A capitalised run that ends in one of them right after a form makes the form part of a longer
+    name (Supreme People's Assembly Standing Committee); the words come from the data, not from code.
+    The head of 'A of B' (for, on) is the last word of A; place names (Radio Pyongyang) are no heads.
+    """
+    heads, places = set(), set()
+    for c in concepts:
+        if c.type == "place":
+            places.update(t.form.casefold() for t in c.terms)
+        if c.type not in NAMED_TYPES:
+            continue
+        for t in c.terms:
+            head = _HEAD_END.split(t.form, 1)[0].split()
+            if len(t.form.split()) > 1 and head and head[-1][:1].isupper() and head[-1].isalpha():
+                heads.add(head[-1].casefold())
+    return frozenset(heads - places)
+
+
+_HEAD_END = re.compile(r" (?:of|for|on|in|to)\b")
+
+
 def _leftmost_longest(cands):
     """Non-overlapping matches, preferring the earliest and, among those, the longest."""
     if len(cands) < 2:
@@ -608,7 +645,7 @@ def _leftmost_longest(cands):
 # -- checks for Matcher.from_plain: each walks a list at C speed (a cache load is part of start-up) --
 
 _PLAIN_KEYS = frozenset({"concepts", "ids", "glossary_hash", "entries", "keys", "latin", "korean", "syllables",
-                         "fuzzy_key", "rom_skeletons", "rom_owner", "rom_blocks", "key_masks"})
+                         "fuzzy_key", "rom_skeletons", "rom_owner", "rom_blocks", "key_masks", "title_heads"})
 
 
 def _expect(ok: bool, what: str) -> None:

@@ -39,6 +39,9 @@ def signature(glossary_hash: str, config) -> str:
         f"names:{config.names or 'any'}",
         f"romanization:{config.romanization or 'dominant'}",
         f"fail-on:{config.fail_on}",
+        # Options that change results only when set: left out at their defaults (signatures stay as they were).
+        *([f"as-of:{config.as_of}"] if getattr(config, "as_of", None) else []),
+        *([f"mentions:{config.mentions}"] if getattr(config, "mentions", "ignore") != "ignore" else []),
     ])
 
 

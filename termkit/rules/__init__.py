@@ -39,7 +39,8 @@ def view(doc, needs: int | None, ctx):
             hits = [h for h in doc.hits if h.evidence or masks[h.key] & needs]
         else:
             hits = [h for h in doc.hits if masks[h.key] & needs]
-        got = doc.views[needs] = type(doc)(doc.path, hits, doc.doc, doc.source_hits, doc.bilingual)
+        got = doc.views[needs] = type(doc)(doc.path, hits, doc.doc, doc.source_hits, doc.bilingual,
+                                           text=doc.text, date=doc.date)
     return got
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..matching import Entry, Matcher
+from ..matching import Entry, Matcher, fold_key
 from ..model import Concept, Finding, Hit
 
 
@@ -18,6 +18,8 @@ class Document:
     source_hits: list[Hit] = field(default_factory=list)
     bilingual: bool = False
     views: dict = field(default_factory=dict, repr=False, compare=False)  # rules.view's cache
+    text: str = ""  # the segment's raw target text, which the hits' start and end index (one-segment documents)
+    date: str | None = None  # the document's date (front matter or --as-of), YYYY[-MM[-DD]]
 
 
 @dataclass
@@ -25,6 +27,7 @@ class Context:
     matcher: Matcher
     names: str | None = None  # house style for persons: dprk | sk | None (any one style)
     romanization: str | None = None  # house style for romanized terms: mr | rr | None (the dominant one)
+    mentions: str = "ignore"  # forms mentioned rather than used ('translated as "X"'): ignore | report
     options: dict = field(default_factory=dict)
     _by_kind: dict = field(default_factory=dict, repr=False)
     # Per-key answers that do not depend on the hit's surroundings, remembered for the whole run:
@@ -62,12 +65,59 @@ class Context:
             return False
         return not (self.matcher.approved_owners(hit.key) - {concept}) & hit.context
 
+    def cued(self, doc, hit: Hit, concept: int) -> bool:
+        """Whether one of the concept's context cues stands in the hit's sentence: evidence, as a gloss is."""
+        from .surroundings import cue_in_sentence
+
+        cues = self.concept(concept).context_cues
+        return bool(cues) and cue_in_sentence(doc.text, hit, cues) is not None
+
+    def evidenced(self, doc, hit: Hit, concept: int) -> bool:
+        """proven(), or a context cue of the concept in the same sentence."""
+        return self.proven(hit, concept) or self.cued(doc, hit, concept)
+
+    def not_a_use(self, doc, hit: Hit, concept: int, counting: bool = False) -> str | None:
+        """Why an English form here is not a use of the concept, if it is not: inside a longer name or title,
+        or mentioned (quoted after 'translated as', 'called' …, or a parenthetical alias of another rendering).
+
+        `counting` (TK301, reports) asks whether the form is a rendering *choice*: any fixed longer name
+        holding it is none ('General Staff College', a law's title). A rejected form that merely
+        modifies a longer name ('KWP Central Committee') is still the rejected name, so for findings a
+        capitalised run ends only a title. Reads the text around the hit: rules ask it only for hits
+        they would report or count.
+        """
+        from .surroundings import (capitalised_name, extended_name, parenthetical_alias, prefixed_title,
+                                   quoted_mention)
+
+        if not doc.text:
+            return None
+        c = self.concept(concept)
+        if c.type not in UNNAMED_TYPES and prefixed_title(doc.text, hit):
+            return "part of a longer title"
+        if (counting or c.type in TITLE_TYPES) and extended_name(doc.text, hit, self.matcher.title_heads):
+            return "part of a longer name"
+        if counting and c.preferred[:1].islower() and capitalised_name(doc.text, hit):
+            return "part of a longer name"
+        if quoted_mention(doc.text, hit):
+            return MENTION
+        forms = lambda: [fold_key(f) for f in approved(c)] + [fold_key(f) for _, f in c.names]  # noqa: E731
+        if parenthetical_alias(doc.text, hit, forms):
+            return MENTION
+        return None
+
+    def skips(self, why: str | None) -> bool:
+        """Whether a hit that is not a use (why) goes unreported: always, but a mention with mentions = "report"."""
+        return why is not None and not (why == MENTION and self.mentions == "report")
+
     def approved_elsewhere(self, hit: Hit, concept: int) -> bool:
         """Whether the matched form is another concept's preferred or admitted rendering."""
         return bool(self.matcher.approved_owners(hit.key) - {concept})
 
 
 _LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
+UNNAMED_TYPES = frozenset({"term", "slogan", "campaign"})  # no titles or names: vice-, deputy … do not apply
+MENTION = "mentioned, not used"
+TITLE_TYPES = frozenset({"office"})  # a capitalised run after a title makes another title
 
 
 def label(c: Concept) -> str:

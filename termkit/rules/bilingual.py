@@ -81,7 +81,12 @@ def missing_rendering(doc, ctx):
     it holds a glossary rendering that belongs to no source term. A wrong rendering of the concept
     in the target is reported as TK101/TK102 instead.
 
+    Not flagged, and why: a source term whose approved rendering stands inside a longer target form
+    ('market' inside 'market price'): it is rendered; a source term rendered wrongly (TK101 and TK102
+    say more); English-only files, which have no source.
+
     Okay: 자력갱생의 정신을 강조하였다. => The plenary stressed the spirit of self-reliance.
+    Okay: 장마당에서 쌀을 샀다. => They bought rice at the market.
     TK601: 자력갱생의 정신을 강조하였다. => The plenary stressed the spirit of independence.
     """
     if not doc.bilingual:
@@ -114,7 +119,11 @@ class InconsistentSource:
     paired with source concepts as TK601 pairs them; the concept the form is correct for (or else
     the one it renders most often) keeps it, and the other occurrences are reported.
 
+    Not flagged, and why: persons (their names are not renderings of a choice); a rendering used for
+    one source concept throughout; English-only files.
+
     Okay: 허위보고가 적발되었다. => False reporting was uncovered.
+    Okay: 허위보고가 적발되었다. => False reporting was uncovered. || 허위보고를 막아야 한다. => False reporting must stop.
     TK602: 허위보고가 적발되었다. => False reporting was uncovered. || 양생원을 새로 지었다. => A false reporting home was built.
     """
 

@@ -1,14 +1,14 @@
 """TK301: one concept rendered in two or more approved ways in one document."""
 from __future__ import annotations
 
-from ..matching import EN_APPROVED
+from ..matching import EN_APPROVED, fold_key
 from ..model import APPROVED
-from .base import ValueCounts, finding, label
+from .base import ValueCounts, approved, finding, label
 from .registry import rule
 
 
 def _attribute(hit, ctx):
-    """(concept, glossary form) a hit renders, if it is an approved, attributable rendering."""
+    """(concept, rendering key) a hit renders, if it is an approved, attributable rendering that can conflict."""
     if hit.evidence or hit.context:
         return _attribute_uncached(hit, ctx)
     memo = ctx.memo.setdefault("TK301", {})
@@ -28,9 +28,61 @@ def _attribute_uncached(hit, ctx):
     elif len({e.concept for e in ok}) > 1:
         return None  # ambiguous without a gloss or a source
     e = ok[0]
-    if ctx.concept(e.concept).type == "person":
-        return None
-    return e.concept, e.form.casefold()
+    keys = rendering_keys(ctx, e.concept)
+    if ctx.concept(e.concept).type == "person" or keys.get(e.form) is None or len(set(keys.values()) - {None}) < 2:
+        return None  # a short form, or a concept with one rendering: nothing to be inconsistent with
+    return e.concept, keys[e.form]
+
+
+def rendering_keys(ctx, ci) -> dict:
+    """A concept's approved forms → what makes them one rendering (None: a short form, one with every other)."""
+    memo = ctx.memo.setdefault("rendering_keys", {})
+    got = memo.get(ci)
+    if got is None:
+        c = ctx.concept(ci)
+        forms = approved(c)
+        short = set(c.short_forms) | {f for f in forms if _acronym_of(f, forms)}
+        got = memo[ci] = {f: None if f in short else rendering_key(f) for f in forms}
+    return got
+
+
+_ARTICLES = {"the", "a", "an"}
+
+
+def rendering_key(form: str) -> str:
+    """What two renderings must differ in to be two: not case, number, articles or 'Y of X' against 'X Y'.
+
+    'Teachers Training College' and 'teacher training colleges' are one rendering; so are 'Standing
+    Committee of the Supreme People's Assembly' and 'Supreme People's Assembly Standing Committee'.
+    """
+    words = [_singular(w) for w in (fold_key(form) + " ").replace("'s ", " ").replace("' ", " ").split()
+             if w not in _ARTICLES]
+    if "of" in words:  # Y of X -> X Y
+        i = words.index("of")
+        words = words[i + 1:] + words[:i]
+    return " ".join(words)
+
+
+def _singular(word: str) -> str:
+    word = word.rstrip("'")
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _acronym_of(form: str, forms) -> bool:
+    """An all-capitals form that spells the initials of another approved form's words (UAWK)."""
+    if not (form.isupper() and form.isalpha() and 2 <= len(form) <= 8):
+        return False
+    for other in forms:
+        initials = "".join(w[0] for w in other.replace("-", " ").split() if w[:1].isupper())
+        if other != form and initials == form:
+            return True
+    return False
 
 
 @rule("TK301", "inconsistent-rendering", "warning", needs=EN_APPROVED)
@@ -44,7 +96,20 @@ class InconsistentRendering:
     file) the source segment has the concept, or when it renders no other concept. In bilingual
     files this is "inconsistency in target" at term level.
 
+    Not flagged, and why — one rendering, not two:
+    - forms that differ only in case, number, articles or a possessive, or as 'Y of X' and 'X Y'
+      ('Teachers Training College' / 'teacher training colleges'; 'Standing Committee of the Supreme
+      People's Assembly' / 'Supreme People's Assembly Standing Committee');
+    - a short form beside the full name: the glossary's `short_forms` ('SPA Standing Committee'),
+      and any all-capitals form spelling the initials of an approved form ('UAWK'), the usual way a
+      text abbreviates a name after its first mention;
+    - a form inside a longer name or title, and a form mentioned rather than used (see TK101);
+    - a form approved for two concepts without a gloss or source to say which, and persons.
+
     Okay: The frontal breakthrough was declared in 2019 and the frontal breakthrough went on.
+    Okay: The SPA Standing Committee met, and the Standing Committee of the Supreme People's Assembly adopted the law.
+    Okay: The Union of Agricultural Workers of Korea (UAWK) met, and UAWK officials toured farms.
+    Okay: The Teachers Training College opened, and two more teacher training colleges followed.
     TK301: The frontal breakthrough was declared in 2019 and the head-on breakthrough went on.
     """
 
@@ -56,12 +121,13 @@ class InconsistentRendering:
     def count(self, seg):
         for hit in seg.hits:
             got = _attribute(hit, self.ctx)
-            if got:
+            if got and not self.ctx.not_a_use(seg, hit, got[0], counting=True):
                 self.renderings.add(got[0], got[1], hit.line)
 
     def ready(self) -> bool:
         for ci, counts in self.renderings.conflicts().items():
-            order = [t.form.casefold() for t in self.ctx.concept(ci).terms]
+            keys = rendering_keys(self.ctx, ci)
+            order = [keys[t.form] for t in self.ctx.concept(ci).terms if t.form in keys]
             self.dominant[ci] = min(counts, key=lambda f: (-counts[f], order.index(f) if f in order else len(order)))
         return bool(self.dominant)
 
@@ -70,11 +136,14 @@ class InconsistentRendering:
             got = _attribute(hit, self.ctx)
             if not got or got[0] not in self.dominant or got[1] == self.dominant[got[0]]:
                 continue
+            if self.ctx.not_a_use(seg, hit, got[0], counting=True):
+                continue
             ci, dom = got[0], self.dominant[got[0]]
             c = self.ctx.concept(ci)
             lines = self.renderings.lines[(ci, dom)]
             where = ", ".join(str(n) for n in lines[:5]) + (", …" if len(lines) > 5 else "")
-            dom_form = next((t.form for t in c.terms if t.form.casefold() == dom), dom)
+            keys = rendering_keys(self.ctx, ci)
+            dom_form = next((f for f, k in keys.items() if k == dom), dom)
             yield finding(hit, "TK301", "warning",
                           f"'{hit.found}' renders {label(c)}, which this document also renders "
                           f"'{dom_form}' (line {where}); preferred: '{c.preferred}'", c, [dom_form])

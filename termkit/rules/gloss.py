@@ -15,7 +15,16 @@ def gloss_mismatch(doc, ctx):
     to another concept ('false reporting' renders 허위보고) but the gloss names a third one, one of
     the two is wrong. Checked in both orders: "rendering (gloss)" and "gloss (rendering)".
 
+    Not flagged, and why: a gloss of the concept the English form belongs to, whatever its status
+    (TK101 and TK102 judge the status); an English phrase that renders no glossary concept (nothing
+    to compare the gloss with); a form approved for no concept at all, such as a wrong rendering of a
+    third concept (its own rules report it); a "gloss" written exactly as an English rendering or
+    conventional form of its concept ('Rason (Rason Special Economic Zone)') is an English name
+    beside another, not a gloss.
+
     Okay: The Cabinet (*naegak*) met in Pyongyang.
+    Okay: Traders sold rice in the market (*changmadang*) of the county town.
+    Okay: Trade grew in Rason (Rason Special Economic Zone) after 2010.
     TK201: The Cabinet (*kuksanhwa*) met in Pyongyang.
     """
     for hit in doc.hits:
@@ -31,6 +40,8 @@ def gloss_mismatch(doc, ctx):
         for ci in sorted(hit.evidence):
             c = ctx.concept(ci)
             good = approved(c)
+            if hit.gloss in good or hit.gloss in c.conventional:
+                continue  # 'Rason (Rason Special Economic Zone)': an English name beside another, no gloss
             yield finding(hit, "TK201", "error",
                           f"'{hit.found}' renders {label(owner)}, but its gloss '{hit.gloss}' is "
                           f"{label(c)}: use '{good[0]}', or correct the gloss", c, good)

@@ -41,6 +41,11 @@ def _style(hit, ctx):
     return c, "other"  # right letters, wrong hyphenation
 
 
+def conventional(hit, c) -> bool:
+    """Whether a name is written in one of the person's conventional forms (the glossary's `conventional`)."""
+    return bool(c.conventional) and _base(hit.found) in {fold_keep_hyphens(f) for f in c.conventional}
+
+
 def _suggest(c, styles):
     return [f for s in styles for f in c.name_forms(s)]
 
@@ -53,10 +58,18 @@ def name_style(doc, ctx):
     standard; forms such as "Kim Jong-eun" are neither and cannot be searched for. With
     `names = "dprk"` or `names = "sk"` in the configuration, the other style is reported too.
 
+    Not flagged, and why: either standard style when no house style is set; a name the glossary
+    lists as `conventional` for the person (Kim Il Sung), even against a house style, because
+    English writes it so whatever its convention for other names (Kim Il Sung University, Kim Il
+    Sung Square).
+
     Okay: Kim Jong Un chaired the meeting.
+    Okay: Kim Jong-un chaired the meeting.
     TK501: Kim Jong-eun chaired the meeting.
     """
     for hit, c, style in name_hits(doc, ctx):
+        if style != "other" and conventional(hit, c):
+            continue  # Kim Il Sung: English uses it whatever the house style
         if style == "other" or (ctx.names and style and style != ctx.names):
             wanted = [ctx.names] if ctx.names else ["dprk", "sk"]
             good = _suggest(c, wanted)
@@ -73,29 +86,52 @@ class MixedNameStyles:
     name in the less used style is reported with the form in the document's dominant style (ties:
     DPRK style). With a house style configured, TK501 reports these instead.
 
+    Not flagged, and why: a person's conventional form (Kim Il Sung) counts for no style, since a
+    text in South Korean style commonly keeps it, unless the same person is also written in another
+    style in the document (then the two forms of one name are inconsistent); names in one style.
+
     Okay: Kim Jong Il and Kim Jong Un both visited the site.
+    Okay: Kim Il Sung founded the state; Kim Jong-il and Kim Jong-un inherited it.
     TK502: Kim Jong-il and Kim Jong Un both visited the site.
     """
 
     def __init__(self, ctx):
         self.ctx = ctx
         self.counts = {"dprk": 0, "sk": 0}
+        self.styles: dict[str, set] = {}  # person -> styles written in, outside conventional forms
+        self.usual: dict[str, dict] = {}  # person -> {style of the conventional form: occurrences}
+        self.mixed: set = set()  # persons whose conventional form stands beside another style
 
     def count(self, seg):
-        for _, _, style in name_hits(seg, self.ctx):
-            if style in self.counts:
+        for hit, c, style in name_hits(seg, self.ctx):
+            if style not in self.counts:
+                continue
+            if conventional(hit, c):
+                usual = self.usual.setdefault(c.id, {})
+                usual[style] = usual.get(style, 0) + 1
+            else:
                 self.counts[style] += 1
+                self.styles.setdefault(c.id, set()).add(style)
 
     def ready(self) -> bool:
+        # A conventional form counts only where the same person is also written in another style.
+        for person, usual in self.usual.items():
+            for style, n in usual.items():
+                if self.styles.get(person, set()) - {style}:
+                    self.mixed.add(person)
+                    self.counts[style] += n
         self.dominant = "dprk" if self.counts["dprk"] >= self.counts["sk"] else "sk"
         return not self.ctx.names and all(self.counts.values())
 
     def report(self, seg):
         total = sum(self.counts.values())
         for hit, c, style in name_hits(seg, self.ctx):
-            if style in self.counts and style != self.dominant:
-                good = _suggest(c, [self.dominant])
-                yield finding(hit, "TK502", "warning",
-                              f"'{hit.found}' is in {STYLE_NAMES[style]}, but this document writes names "
-                              f"in {STYLE_NAMES[self.dominant]} ({self.counts[self.dominant]} of {total}); "
-                              f"use '{good[0]}'", c, good)
+            if style not in self.counts or style == self.dominant:
+                continue
+            if conventional(hit, c) and c.id not in self.mixed:
+                continue
+            good = _suggest(c, [self.dominant])
+            yield finding(hit, "TK502", "warning",
+                          f"'{hit.found}' is in {STYLE_NAMES[style]}, but this document writes names "
+                          f"in {STYLE_NAMES[self.dominant]} ({self.counts[self.dominant]} of {total}); "
+                          f"use '{good[0]}'", c, good)

@@ -16,17 +16,53 @@ def _rejected(doc, ctx, statuses, code, severity):
             continue
         seen = set()
         for e in ctx.entries(hit, "en"):
-            if e.status not in statuses or e.concept in seen:
+            if e.status not in statuses or e.concept in seen or not _evidenced(doc, hit, e, ctx):
                 continue
-            # A form that is another concept's correct rendering is wrong here only with evidence.
-            if ctx.proven(hit, e.concept) or (not e.needs_evidence and not ctx.approved_elsewhere(hit, e.concept)):
-                seen.add(e.concept)
-                c = ctx.concept(e.concept)
-                reason = next((t.reason for t in c.terms if t.form == e.form and t.status == e.status), "")
-                good = approved(c)
-                yield finding(hit, code, severity,
-                              f"'{hit.found}' is a {e.status} rendering of {label(c)}: {reason}; "
-                              f"use '{good[0]}'", c, good)
+            c = ctx.concept(e.concept)
+            term = next((t for t in c.terms if t.form == e.form and t.status == e.status), None)
+            since = term.since if term else None
+            if since and ((doc.date and not in_force(since, doc.date)) or _dated_before(doc, hit, since)):
+                continue  # the document, or the event its sentence dates, predates the status
+            why = ctx.not_a_use(doc, hit, e.concept)
+            if ctx.skips(why):
+                continue
+            seen.add(e.concept)
+            good = approved(c)
+            dated = f" since {since}" if since else ""
+            note = f" ({why})" if why else ""
+            yield finding(hit, code, severity,
+                          f"'{hit.found}' is a {e.status} rendering of {label(c)}{dated}: "
+                          f"{term.reason if term else ''}; use '{good[0]}'{note}", c, good)
+
+
+def _evidenced(doc, hit, e, ctx) -> bool:
+    """A form that is another concept's correct rendering, or an ordinary word, is wrong only with evidence:
+    a gloss, the bilingual source, or one of the concept's context cues in the sentence."""
+    if ctx.proven(hit, e.concept):
+        return True
+    if not e.needs_evidence and not ctx.approved_elsewhere(hit, e.concept):
+        return True
+    return ctx.cued(doc, hit, e.concept)
+
+
+def _dated_before(doc, hit, since: str) -> bool:
+    """Whether the hit's sentence names years, all before the status's year ('In April 2022 … NADA')."""
+    from .surroundings import sentence_years
+
+    years = sentence_years(doc.text, hit) if doc.text else []
+    return bool(years) and max(years) < int(since[:4])
+
+
+def in_force(since: str, date: str) -> bool:
+    """Whether a status dated `since` holds for a document dated `date` (both YYYY[-MM[-DD]]).
+
+    A partial date stands for its first day, so a document dated 2019 is not held to a status of
+    2019-04: only a document surely written after the change is.
+    """
+    def first_day(d: str) -> tuple[int, ...]:
+        parts = [int(x) for x in d.split("-")]
+        return tuple(parts + [1] * (3 - len(parts)))
+    return first_day(date) >= first_day(since)
 
 
 @rule("TK101", "wrong-rendering", "error", needs=EN_WRONG)
@@ -39,9 +75,29 @@ def wrong_rendering(doc, ctx):
     hanja or romanization, in parentheses before or after) or, in a bilingual file, the Korean
     source segment shows which concept is meant; other wrong forms are flagged wherever they appear.
 
+    Not flagged, and why (the same holds for TK102):
+    - a form that is another concept's correct rendering, or an ordinary English word the glossary
+      marks `needs_evidence`, without evidence of this concept: a gloss beside it, the bilingual
+      source, or one of the concept's `context_cues` in the same sentence (the Workers' Party of
+      Korea named beside 'party convention'). Without evidence it most likely means the other thing;
+    - a form inside a longer name or title, which is another concept: after vice-, first vice-,
+      deputy, acting, honorary, former or ex- (for names and titles, not for terms); followed by
+      capitalised words that end in a head word of the glossary's institution and office names
+      ('… Assembly Standing Committee'); inside a longer form of the glossary (longest match wins) or
+      one of a concept's `blocking_contexts` ('Russian Strategic Rocket Forces');
+    - a form mentioned rather than used: in quotation marks or italics after 'translated as',
+      'rendered as', 'called', 'known as', 'literally', 'as opposed to', 'rather than' and
+      the like, or in parentheses as an alias of another rendering of the concept ('X (formerly Y)').
+      'The term *X*' and 'what the plan calls *X*' are uses: a text introduces its own terms so.
+      Writing about a term is not a choice of rendering. `mentions = "report"` in the configuration
+      reports these as well, marked as mentions.
+
     Okay: The plenary meeting called for localization (국산화) of raw materials.
+    Okay: The slogan 주체화 is often mistranslated as 'subjectivization'.
+    Okay: Party congresses are held every five years; the US parties hold a party convention every four.
     TK101: The plenary meeting called for localization (주체화) of raw materials.
     TK101: The paper speaks of the subjectivization of industry.
+    TK101: The Workers' Party of Korea held its party convention in January 2021.
     """
     return _rejected(doc, ctx, ("wrong",), "TK101", "error")
 
@@ -54,7 +110,16 @@ def deprecated_rendering(doc, ctx):
     name, a South Korean usage applied to a North Korean institution); the reason says which.
     Evidence is needed as for TK101 when the form is another concept's correct rendering.
 
+    Not flagged, and why: everything TK101 leaves alone (no evidence, part of a longer name or
+    title, a mention), and a status the glossary dates (`since: 2019-04`) in a document dated
+    before it — the front matter's `date:`, else `as-of` in the configuration or `--as-of` — since
+    the old name was then the right one. Without a date the message says since when the form is
+    outdated.
+
     Okay: The Premier (내각총리) inspected the plant.
+    Okay: Choe Ryong Hae, first vice-president of the State Affairs Commission, spoke.
+    Okay: Until 2019 the body was known as the 'SPA Presidium'.
     TK102: The Prime Minister (내각총리) inspected the plant.
+    TK102: The SPA Presidium adopted the law.
     """
     return _rejected(doc, ctx, ("deprecated", "superseded"), "TK102", "warning")

@@ -1,0 +1,165 @@
+"""What the text around a hit says: part of a longer name, a mention rather than a use, a system label, a cue."""
+from __future__ import annotations
+
+import re
+
+from ..matching import fold_key
+
+# Rules see hits; these read the segment's raw text around one, and only for a hit that would
+# otherwise be reported (or counted), so their cost is per finding, not per hit.
+
+WINDOW = 80  # characters looked at on either side of a hit
+
+
+class _lazy:
+    """A pattern compiled when first used: a run with one finding needs two or three of these, and
+    compiling all of them would add some milliseconds to every pre-commit check that reports."""
+
+    __slots__ = ("args", "_compiled")
+
+    def __init__(self, *args):
+        self.args, self._compiled = args, None
+
+    def __getattr__(self, name):  # search, match, finditer, findall
+        if self._compiled is None:
+            self._compiled = re.compile(*self.args)
+        return getattr(self._compiled, name)
+
+# A modifier that makes a title another office: vice-president, first vice-president, deputy director.
+_PREFIX = _lazy(r"(?i)(?<![\w-])(?:vice|deputy|acting|honorary|former|ex)(?:[ \t]*[-\u2010\u2011][ \t]*|\s+)$")
+# Capitalised words right after a form (same line or wrapped), at most four.
+_CAPITALISED_RUN = _lazy(r"[ \t]*\r?\n?[ \t]*((?:[A-Z][\w'\u2019-]*[ \t]+){0,3}[A-Z][\w'\u2019-]*)")
+
+_CLOSE = {"\"": "\"", "\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "'": "'", "*": "*", "_": "_"}
+# Words that introduce a quoted or italic form as a mention: 'usually translated as "self-reliance"'. Not
+# 'the term *X*' or 'what the plan calls *X*': a text uses its terms that way too.
+_TRIGGER = _lazy(
+    r"(?i)(?:\b(?:translat|render|romani[sz]|transliterat|spel|writ|gloss|term|mistranslat|misrender|describ|"
+    r"label|known|referr?\w*\s+to)\w*\s+(?:\w+\s+)?as|"
+    r"\b(?:so[- ])?called|\bcall(?:s|ed|ing)?\s+(?:it|them|this|that)|\bdubbed|"
+    r"\bliterally(?:\s+(?:meaning|means|translated\s+as|rendered\s+as))?|"
+    r"\bas\s+opposed\s+to|\brather\s+than|\binstead\s+of)"
+    r"(?:\s+(?:the|a|an))?[\s,:]*(?:\*\*|__)?$")
+# An opening quotation mark or emphasis (not an apostrophe inside a word), then at most six words before the form;
+# after it, at most six more words and the closing mark.
+_QUOTE_OPEN = _lazy(r"(?<![\w\"\u201c\u2018'*_])(?P<mark>[\"\u201c\u2018\u00ab'*_]+)"
+                         r"(?:[\w'\u2019,-]+[ \t]+){0,6}$")
+_QUOTE_REST = r"[\w'\u2019-]*(?:[ \t]+[\w'\u2019,-]+){0,6}?[.,;:!?]?"
+_ALIAS_OPEN = _lazy(
+    r"(?i)\(\s*(?:(?:also|or|formerly|previously|once|officially|sometimes|often|earlier)\s+)?"
+    r"(?:(?:called|known\s+as|translated\s+as|rendered\s+as|aka|a\.k\.a\.|i\.e\.,?|e\.g\.,?)\s+)?"
+    r"(?:the\s+)?[\"\u201c\u2018'*_]*$")
+_ALIAS_CLOSE = _lazy(r"[\"\u201d\u2019'*_]*\s*\)")
+# An explicit label of a romanization system just before or after a form: 'McCune–Reischauer: Chosŏn'.
+_LABEL = (r"(?:[Mm]c[Cc]une[\s\-\u2010\u2011\u2013\u2014]*[Rr]eischauer|\bMR\b|\bRR\b|[Rr]evised\s+[Rr]omani[sz]ation|"
+          r"\bYale\b|\bDPRK\s+(?:romani[sz]ation|system)\b)")
+_LABEL_BEFORE = _lazy(_LABEL + r"(?:\s+(?:romani[sz]ation|spelling|form|system))?"
+                           r"(?:\s*[:,]|\s+as|\s+is|\s+gives|\s+writes|\s+spells\s+it)*[\s*_\"\u201c\u2018'(\[:,]*$")
+_LABEL_AFTER = _lazy(r"[*_\"\u201d\u2019']*\s*[(\[,;]\s*" + _LABEL)
+_CAPITALISED_BEFORE = _lazy(r"(?<![\w'\u2019-])[A-Z][\w'\u2019-]*(?:\s+(?:of|on|for|and|the|a|an|to|in))*\s+$")
+_YEAR = _lazy(r"(?<![\w-])(1[89][0-9]{2}|20[0-9]{2})(?![\w-])")
+# A full stop, ! or ? (closing quotes, brackets and reference marks such as [12] may follow) before a capital.
+_SENTENCE_END = _lazy(r"[.!?](?:\[[0-9a-z]{1,4}\])*[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018(\[*_]*[A-Z0-9])"
+                           r"|\n[ \t]*\n|\x00")
+
+
+def before(text: str, hit) -> str:
+    return text[max(0, hit.start - WINDOW):hit.start]
+
+
+def after(text: str, hit) -> str:
+    return text[hit.end:hit.end + WINDOW]
+
+
+def prefixed_title(text: str, hit) -> bool:
+    """vice-, first vice-, deputy, acting, honorary, former (hyphenated or spaced) right before the form."""
+    return bool(_PREFIX.search(before(text, hit)))
+
+
+def extended_name(text: str, hit, heads: frozenset) -> bool:
+    """A capitalised form followed by capitalised words ending in a head word of the glossary's names.
+
+    'Supreme People's Assembly Standing Committee' holds the assembly's name but is the committee;
+    a name after a title ('… Commission Kim Jong Un') ends in no head word and leaves the form alone.
+    """
+    if not hit.found[:1].isupper():
+        return False
+    m = _CAPITALISED_RUN.match(text, hit.end)
+    if not m:
+        return False
+    return any(w.rstrip("'\u2019").removesuffix("'s").removesuffix("\u2019s").casefold() in heads
+               for w in m.group(1).split())
+
+
+def quoted_mention(text: str, hit) -> bool:
+    """A form in quotation marks or italics introduced by 'translated as', 'called', 'literally' …
+
+    The quotation may hold a few more words than the form (a quoted title: 'known as the "Ten
+    Principles of the One-Ideology System"').
+    """
+    left = before(text, hit)
+    m = _QUOTE_OPEN.search(left)
+    if not m:
+        return False
+    close = _CLOSE[m.group("mark")[0]]
+    if not re.match(_QUOTE_REST + re.escape(close), after(text, hit)):
+        return False
+    return bool(_TRIGGER.search(left[:m.start("mark")]))
+
+
+def capitalised_name(text: str, hit) -> bool:
+    """A common noun capitalised inside a longer proper name ('… Law on Consolidating Position of Nuclear
+    Weapons State'): the form comes right after a capitalised word (connectors allowed) within a sentence."""
+    if not hit.found[:1].isupper():
+        return False
+    left = before(text, hit)
+    m = _CAPITALISED_BEFORE.search(left)
+    if not m:
+        return False
+    pre = left[:m.start()].rstrip(" \t*_\"\u201c\u2018(")
+    return bool(pre) and pre[-1] not in ".!?:;\n"  # a sentence's or line's first word is no evidence
+
+
+def sentence_years(text: str, hit) -> list[int]:
+    """The years (1800–2099) written in the hit's sentence, outside the hit."""
+    s, e = sentence(text, hit)
+    return [int(y) for part in (text[s:hit.start], text[hit.end:e]) for y in _YEAR.findall(part)]
+
+
+def parenthetical_alias(text: str, hit, forms) -> bool:
+    """A form in parentheses right after another rendering of the same concept: 'X (formerly Y)'.
+
+    `forms` gives the concept's folded renderings when called (only a hit in parentheses needs them).
+    """
+    left = before(text, hit)
+    m = _ALIAS_OPEN.search(left) if "(" in left else None
+    if not m or not _ALIAS_CLOSE.match(text, hit.end):
+        return False
+    outside = fold_key(left[:m.start()])
+    return any(outside.endswith(f) or outside.endswith(f + "s") for f in forms())
+
+
+def system_label(text: str, hit) -> bool:
+    """A romanized form labelled with its system ('McCune–Reischauer: Chosŏn', 'Joseon (RR)'): a mention."""
+    return bool(_LABEL_BEFORE.search(before(text, hit)) or _LABEL_AFTER.match(text, hit.end))
+
+
+def sentence(text: str, hit) -> tuple[int, int]:
+    """The bounds of the sentence around a hit (a full stop, ! or ? before a capital, or a blank line)."""
+    lo = start = max(0, hit.start - 600)  # a longer sentence is cut: cues and years are near the form
+    for m in _SENTENCE_END.finditer(text, lo, hit.start):
+        start = m.end()
+    m = _SENTENCE_END.search(text, hit.end, hit.end + 600)
+    return start, (m.start() + 1 if m else min(len(text), hit.end + 600))
+
+
+def cue_in_sentence(text: str, hit, cues) -> str | None:
+    """The first of a concept's context cues that stands in the hit's sentence (outside the hit), if any."""
+    if not cues or not text:
+        return None
+    s, e = sentence(text, hit)
+    around = " " + fold_key(text[s:hit.start]) + " | " + fold_key(text[hit.end:e]) + " "
+    for cue in cues:
+        if re.search(r"(?<![\w])" + re.escape(fold_key(cue)) + r"(?![\w])", around):
+            return cue
+    return None
