@@ -1,0 +1,252 @@
+"""Mutation benchmark: how many small bugs in the core modules the fast tests catch (not run in CI).
+
+Mutants come from Cosmic Ray (`pip install cosmic-ray`): its operators (binary, comparison, unary and
+boolean operator swaps, number ±1, True/False, `not` added, loops run zero times, break/continue,
+exception types, decorators removed), enumerated with its `init` and applied and tested one at a
+time with its `mutate_and_test`, which restores the file afterwards. This script adds what a plain
+`cosmic-ray exec` lacks here: a seeded sample (the full set is about 4,800 mutants, and the full
+suite takes minutes), a test subset per module (the fast files that exercise it, with -x), a
+per-module timeout from a measured baseline, and parallel workers, each in its own copy of the tree
+(so that mutating one copy never affects another worker, nor the work tree).
+
+    python benchmarks/mutation.py --sample 240 --seed 12 --jobs 2            # the working tree
+    python benchmarks/mutation.py --sample 240 --seed 12 --rev 75169cc       # the tests of a commit
+
+A mutant is killed when its tests fail (or exceed the timeout, counted apart as "timeout"),
+survived when they pass; "incompetent" means the mutation could not be applied. The survivor rate is
+survived / (killed + timeout + survived). Survivors are listed as file:line, operator and the changed
+line, for a person to judge: kill them with a test, or explain why they are equivalent.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Each core module and the fast test files that exercise it. New test files named
+# tests/test_regressions_*.py or tests/test_mutants_*.py join every subset; the slow files (the
+# bundled glossary's specs, the pre-commit hook, the report) stay out.
+NEW = ["tests/test_regressions_*.py", "tests/test_mutants_*.py"]
+RULE_TESTS = ["tests/test_registry_and_rules.py", "tests/test_rules_doc.py", "tests/test_matching.py",
+              "tests/test_romanized.py"]
+MODULES = {
+    "termkit/matching/normalize.py": ["tests/test_matching.py", "tests/test_korean.py"],
+    "termkit/matching/matcher.py": ["tests/test_matching.py", "tests/test_korean.py", "tests/test_rules_doc.py",
+                                    "tests/test_romanized.py", "tests/test_registry_and_rules.py"],
+    "termkit/matching/korean.py": ["tests/test_korean.py", "tests/test_matching.py"],
+    "termkit/matching/romanizer.py": ["tests/test_romanize.py", "tests/test_romanized.py"],
+    "termkit/matching/romanized.py": ["tests/test_romanized.py", "tests/test_matching.py"],
+    "termkit/matching/variants.py": ["tests/test_matching.py", "tests/test_korean.py", "tests/test_romanized.py"],
+    "termkit/checking/fix.py": ["tests/test_outputs_and_fix.py"],
+    "termkit/output/findings.py": ["tests/test_outputs_and_fix.py"],
+}
+for _p in sorted((ROOT / "termkit" / "rules").glob("*.py")):
+    MODULES[f"termkit/rules/{_p.name}"] = RULE_TESTS
+
+
+def copy_tree(dest: Path, rev: str | None) -> None:
+    """The tracked files (and untracked, unignored ones) of the work tree, or of a commit."""
+    dest.mkdir(parents=True)
+    if rev:
+        archive = subprocess.run(["git", "archive", rev], cwd=ROOT, capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+        return
+    files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, capture_output=True,
+                           check=True).stdout.decode().split("\0")
+    for name in filter(None, files):
+        src = ROOT / name
+        if src.is_file():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / name)
+
+
+def test_files(tree: Path, module: str) -> list[str]:
+    out = []
+    for pattern in MODULES[module] + NEW:
+        out.extend(sorted(str(p.relative_to(tree)) for p in tree.glob(pattern)))
+    return out
+
+
+def command(tree: Path, files: list[str]) -> str:
+    # PYTHONPATH puts the copy before the editable install, for pytest and for the CLI tests'
+    # subprocesses alike; cosmic-ray adds PYTHONDONTWRITEBYTECODE (no stale .pyc after a mutation).
+    return (f"env -C {tree} PYTHONPATH={tree} PYTHONHASHSEED=0 {sys.executable} -m pytest -x -q -p no:cacheprovider "
+            f"-p no:randomly --rootdir {tree} " + " ".join(files))
+
+
+def enumerate_mutants(tree: Path, modules: list[str]):
+    from cosmic_ray.commands.init import _all_work_items
+
+    cwd = os.getcwd()
+    os.chdir(tree)  # module paths relative to the tree, as cosmic-ray stores them
+    try:
+        items = [w.mutations[0] for w in _all_work_items([Path(m) for m in modules], {})]
+    finally:
+        os.chdir(cwd)
+    key = lambda m: (str(m.module_path), m.start_pos, m.end_pos, m.operator_name, m.occurrence)  # noqa: E731
+    return sorted(items, key=key)
+
+
+def sample(mutants, n: int, seed: int, floor: int):
+    """A seeded sample: per module in proportion to its mutants, at least `floor` from each."""
+    if n <= 0 or n >= len(mutants):
+        return list(mutants)
+    by_module = defaultdict(list)
+    for m in mutants:
+        by_module[str(m.module_path)].append(m)
+    rng = random.Random(seed)
+    total = len(mutants)
+    chosen = []
+    for module in sorted(by_module):
+        group = by_module[module]
+        k = min(len(group), max(floor, round(n * len(group) / total)))
+        chosen.extend(rng.sample(group, k))
+    return chosen
+
+
+def changed_line(diff: str) -> tuple[int | None, str]:
+    """The first changed line of a unified diff: (line number in the original, '-old / +new')."""
+    line_no, old, new = None, [], []
+    for d in diff.splitlines():
+        if d.startswith("@@") and line_no is None:
+            start = int(d.split()[1].split(",")[0][1:])
+            line_no = start
+            offset = 0
+        elif line_no is not None and not d.startswith(("---", "+++")):
+            if d.startswith("-"):
+                old.append(d[1:].strip())
+            elif d.startswith("+"):
+                new.append(d[1:].strip())
+            elif not old and not new:
+                offset += 1
+    if line_no is not None:
+        line_no += offset
+    return line_no, f"{' / '.join(old)}  ->  {' / '.join(new)}"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sample", type=int, default=240, help="mutants to run (0: all)")
+    ap.add_argument("--seed", type=int, default=12)
+    ap.add_argument("--floor", type=int, default=4, help="at least this many mutants from each module")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--rev", help="take the tree (tests included) from this commit instead of the work tree")
+    ap.add_argument("--modules", nargs="*", help="only these module paths (default: all core modules)")
+    ap.add_argument("--timeout-factor", type=float, default=3.0)
+    ap.add_argument("--json", help="write every result here")
+    args = ap.parse_args(argv)
+    try:
+        from cosmic_ray.mutating import mutate_and_test  # noqa: F401
+    except ImportError:
+        print("needs Cosmic Ray: pip install cosmic-ray", file=sys.stderr)
+        return 2
+    from cosmic_ray.mutating import mutate_and_test
+    from cosmic_ray.work_item import MutationSpec, TestOutcome, WorkerOutcome
+
+    modules = args.modules or list(MODULES)
+    work = Path(tempfile.mkdtemp(prefix="termkit-mutation-"))
+    print(f"seed {args.seed}, sample {args.sample}, jobs {args.jobs}, tree {args.rev or 'work tree'}, in {work}",
+          flush=True)
+    trees = [work / f"tree{i}" for i in range(args.jobs)]
+    for t in trees:
+        copy_tree(t, args.rev)
+    mutants = enumerate_mutants(trees[0], modules)
+    chosen = sample(mutants, args.sample, args.seed, args.floor)
+    per_module_total = defaultdict(int)
+    for m in mutants:
+        per_module_total[str(m.module_path)] += 1
+    print(f"{len(mutants)} mutants in {len(modules)} modules; running {len(chosen)}", flush=True)
+
+    # Baseline: each module's subset must pass unmutated; its time sets the timeout.
+    timeouts = {}
+    for module in sorted({str(m.module_path) for m in chosen}):
+        files = test_files(trees[0], module)
+        t0 = time.perf_counter()
+        p = subprocess.run(command(trees[0], files), shell=True, capture_output=True, text=True)
+        took = time.perf_counter() - t0
+        if p.returncode != 0:
+            print(f"baseline fails for {module}:\n{p.stdout[-3000:]}", file=sys.stderr)
+            return 2
+        timeouts[module] = args.timeout_factor * took + 10
+        print(f"baseline {module}: {took:.1f} s, {len(files)} test files", flush=True)
+
+    queue = list(chosen)
+    lock = threading.Lock()
+    results = []
+    started = time.perf_counter()
+
+    def worker(tree: Path):
+        while True:
+            with lock:
+                if not queue:
+                    return
+                m = queue.pop(0)
+            module = str(m.module_path)
+            spec = MutationSpec(tree / module, m.operator_name, m.occurrence, m.start_pos, m.end_pos)
+            r = mutate_and_test([spec], command(tree, test_files(tree, module)), timeouts[module])
+            if r.worker_outcome == WorkerOutcome.NORMAL and r.test_outcome == TestOutcome.KILLED:
+                outcome = "timeout" if r.output == "timeout" else "killed"
+            elif r.worker_outcome == WorkerOutcome.NORMAL and r.test_outcome == TestOutcome.SURVIVED:
+                outcome = "survived"
+            else:
+                outcome = "incompetent"
+            line, change = changed_line(r.diff or "")
+            with lock:
+                results.append({"module": module, "line": line or m.start_pos[0], "operator": m.operator_name,
+                                "occurrence": m.occurrence, "outcome": outcome, "change": change})
+                done = len(results)
+                if outcome == "survived" or done % 20 == 0:
+                    print(f"[{done}/{len(chosen)} {time.perf_counter() - started:.0f} s] {outcome}: "
+                          f"{module}:{line} {m.operator_name} {change}", flush=True)
+
+    threads = [threading.Thread(target=worker, args=(t,)) for t in trees]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+    print(f"\n{len(results)} mutants in {time.perf_counter() - started:.0f} s (seed {args.seed})\n")
+    head = f"{'module':38} {'all':>5} {'run':>4} {'killed':>6} {'timeout':>7} {'surv.':>5} {'incomp.':>7} {'surv. %':>7}"
+    print(head)
+    totals = defaultdict(int)
+    for module in modules:
+        rs = [r for r in results if r["module"] == module]
+        if not rs:
+            continue
+        c = {k: sum(1 for r in rs if r["outcome"] == k) for k in ("killed", "timeout", "survived", "incompetent")}
+        tested = c["killed"] + c["timeout"] + c["survived"]
+        for k, v in c.items():
+            totals[k] += v
+        totals["run"] += len(rs)
+        totals["all"] += per_module_total[module]
+        rate = f"{100 * c['survived'] / tested:.1f}" if tested else "-"
+        print(f"{module:38} {per_module_total[module]:>5} {len(rs):>4} {c['killed']:>6} {c['timeout']:>7} "
+              f"{c['survived']:>5} {c['incompetent']:>7} {rate:>7}")
+    tested = totals["killed"] + totals["timeout"] + totals["survived"]
+    print(f"{'total':38} {totals['all']:>5} {totals['run']:>4} {totals['killed']:>6} {totals['timeout']:>7} "
+          f"{totals['survived']:>5} {totals['incompetent']:>7} {100 * totals['survived'] / max(tested, 1):>7.1f}")
+    survivors = sorted((r for r in results if r["outcome"] == "survived"), key=lambda r: (r["module"], r["line"]))
+    if survivors:
+        print("\nsurvivors:")
+        for r in survivors:
+            print(f"  {r['module']}:{r['line']}  {r['operator']}  {r['change']}")
+    if args.json:
+        Path(args.json).write_text(json.dumps({"seed": args.seed, "sample": args.sample, "rev": args.rev,
+                                               "results": results}, indent=1, ensure_ascii=False), encoding="utf-8")
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
