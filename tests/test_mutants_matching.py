@@ -1,0 +1,71 @@
+"""Exact values of the matching layer's small functions: tests that kill mutants.
+
+Each test pins values a one-token change in termkit/matching/*.py would alter (benchmarks/mutation.py
+lists the mutants these were written against).
+"""
+import pytest
+
+
+def test_fold_same_length_folds_one_for_one():
+    from termkit.matching.normalize import fold_same_length
+
+    raw = "\u201cSelf\u2010reliance\u201d\u2014it\u2019s \uff21\uff22 \u014f\u016d\u00a0x*y_z\tq~"
+    assert fold_same_length(raw) == '"Self reliance" it\'s AB ou x y z q '
+    assert fold_same_length("plain ascii-text") == "plain ascii text"
+    assert fold_same_length("Ch\u014fllima") == "Chollima"
+
+
+def test_fold_key_and_fold_keep_hyphens():
+    from termkit.matching.normalize import fold_keep_hyphens, fold_key
+
+    assert fold_key("  Self\u2011Reliance\u00a0 Ch\u014fllima ") == "self reliance chollima"
+    assert fold_key("Self-reliance") == fold_key("self reliance") == "self reliance"
+    assert fold_keep_hyphens("Kim Jong\u2010il") == "kim jong-il"
+    assert fold_keep_hyphens("Kim  Jong-Il\u2011x") == "kim jong-il-x"
+    assert fold_keep_hyphens("Kim Jong Il") == "kim jong il"
+
+
+def test_strip_diacritics():
+    from termkit.matching.normalize import strip_diacritics
+
+    assert strip_diacritics("Chos\u014fn \u016c caf\u00e9") == "Choson U cafe"
+
+
+@pytest.mark.parametrize("raw, text, offsets, ends", [
+    ("Ab  cd\n\n  EF\u0130 g", "ab cd\x00\x00 ef\u0130 g",
+     [0, 1, 2, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15], [0, 1, 2, 3, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15]),
+    ("a \n \nb   c", "a \x00\x00\x00b c", [0, 1, 2, 3, 4, 5, 6, 9, 10], [0, 1, 2, 3, 4, 5, 6, 7, 10]),
+    ("no change", "no change", list(range(10)), list(range(10))),
+])
+def test_normalized_text_and_offsets(raw, text, offsets, ends):
+    from termkit.matching.normalize import Normalized
+
+    n = Normalized(raw)
+    assert n.text == text
+    assert [n.raw_offset(i) for i in range(len(text) + 1)] == offsets
+    assert [n.raw_end(j) for j in range(len(text) + 1)] == ends
+
+
+def test_compose_compatibility_jamo():
+    from termkit.matching.normalize import _compose_compat
+
+    assert _compose_compat("ㅈㅏㄹㅕㄱㄱㅐㅇ") == [("자", 0, 2), ("력", 2, 5), ("갱", 5, 8)]
+    assert _compose_compat("ㄱㅏㄱㅏ") == [("가", 0, 2), ("가", 2, 4)]  # a final before a vowel opens the next
+    assert _compose_compat("ㄱㅎㅏ") == [("ㄱ", 0, 1), ("하", 1, 3)]
+    assert _compose_compat("ㅏㄴ") == [("ㅏ", 0, 1), ("ㄴ", 1, 2)]
+
+
+def test_nfc_with_map_compatibility_jamo():
+    from termkit.matching.normalize import nfc_with_map
+
+    text, cmap = nfc_with_map("x ㅈㅏㄹㅕㄱ 갱생")
+    assert text == "x 자력 갱생"
+    assert [cmap[i] for i in range(len(text) + 1)] == [0, 1, 2, 4, 7, 8, 9, 10]
+    # A lone compatibility consonant composes to nothing and stays as it is.
+    assert nfc_with_map("ㄱ 자력")[0] == "ㄱ 자력"
+
+
+def test_is_word_char():
+    from termkit.matching.normalize import is_word_char
+
+    assert [is_word_char(c) for c in "a가7-' "] == [True, True, True, False, False, False]
