@@ -69,3 +69,45 @@ def test_is_word_char():
     from termkit.matching.normalize import is_word_char
 
     assert [is_word_char(c) for c in "a가7-' "] == [True, True, True, False, False, False]
+
+
+# --- korean.py ----------------------------------------------------------------------------------------
+
+def test_initial_sound_rule_every_vowel_class():
+    from termkit.matching.korean import canonical
+
+    # ㄹ/ㄴ before ㅑ ㅕ ㅖ ㅛ ㅠ ㅣ become ㅇ; ㄹ before the other vowels becomes ㄴ (뢰 → 뇌, not 외).
+    assert canonical("랴려례료류리냐녀녜뇨뉴니") == "야여예요유이야여예요유이"
+    assert canonical("라래로뢰루르나노") == "나내노뇌누느나노"
+
+
+def test_sai_siot_before_each_stop():
+    from termkit.matching.korean import canonical, canonical_same_length
+
+    assert canonical("숫자 경제·노동") == "수자경제노동"
+    # ㅅ dropped before ㄱㄲㄷㄸㅂㅃㅅㅆㅈㅉ, kept before ㅊ and before a vowel.
+    words = "옷감 옷깃 뒷돈 뒷뜰 촛불 윗뿔 숫사 뭇씨 잣죽 윗쪽 옷차 옷안".split()
+    assert [canonical(w) for w in words] == "오감 오깃 뒤돈 뒤뜰 초불 위뿔 수사 무씨 자죽 위쪽 옷차 옷안".split()
+    assert canonical_same_length("숫자로동") == "수자노동"
+
+
+@pytest.mark.parametrize("ch, expected", [
+    ("\u3400", True), ("\u3e00", True), ("\u4dbf", True), ("\u4e00", True), ("\u9fff", True),
+    ("\uf900", True), ("\ufa0a", True), ("\ufaff", True),
+    ("\u33ff", False), ("ㄱ", False), ("한글", False), ("\u300c", False), ("\uff21", False), ("\ufb00", False),
+    ("abc", False), ("é", False),
+])
+def test_has_hanja_block_edges(ch, expected):
+    from termkit.matching.korean import has_hanja
+
+    assert has_hanja("x " + ch + " y") is expected
+
+
+def test_particle_tail_and_runs():
+    from termkit.matching.korean import is_particle_tail, korean_runs
+
+    assert [is_particle_tail(t) for t in ("", "에서는", "의의의의", "에서는의의의", "에서는의의의의", "화")] == [
+        True, True, True, True, False, False]
+    assert [m.group() for m in korean_runs("In 2.8 비날론 5개년 계획, 자력-갱생 and 20×10 主體 x")] == [
+        "2.8 비날론 5개년 계획", "자력-갱생", "20×10 主體"]
+    assert list(korean_runs("ascii only 2024")) == []
