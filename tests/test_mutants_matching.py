@@ -111,3 +111,15 @@ def test_particle_tail_and_runs():
     assert [m.group() for m in korean_runs("In 2.8 비날론 5개년 계획, 자력-갱생 and 20×10 主體 x")] == [
         "2.8 비날론 5개년 계획", "자력-갱생", "20×10 主體"]
     assert list(korean_runs("ascii only 2024")) == []
+
+
+def test_long_compatibility_jamo_run():
+    # Past 256 characters (where CPython's small-int cache ends: an 'is' for '<' would run off the end).
+    from termkit.matching.normalize import _compose_compat, nfc_with_map
+
+    run = "ㅈㅏ" * 150 + "ㄱ"
+    pieces = _compose_compat(run)
+    assert len(pieces) == 150 and pieces[-1] == ("작", 298, 301) and pieces[0] == ("자", 0, 2)
+    text, cmap = nfc_with_map(run)
+    assert text == "자" * 149 + "작"
+    assert [cmap[i] for i in range(len(text) + 1)] == list(range(0, 300, 2)) + [301]
