@@ -123,3 +123,53 @@ def test_long_compatibility_jamo_run():
     text, cmap = nfc_with_map(run)
     assert text == "자" * 149 + "작"
     assert [cmap[i] for i in range(len(text) + 1)] == list(range(0, 300, 2)) + [301]
+
+
+# --- romanized.py -------------------------------------------------------------------------------------
+
+def test_max_edits_boundaries():
+    from termkit.matching.romanized import max_edits
+
+    assert [max_edits("a" * n) for n in (0, 9, 10, 15, 16, 30)] == [1, 1, 2, 2, 3, 3]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ch\u2019\u014fllima", "colima"), ("Cheollima", "colima"), ("Jaryeok Gaengsaeng", "caryokaenksaenk"),
+    ("chary\u014fk-kaengsaeng", "caryokaenksaenk"), ("S\u014fn'gun", "sonkun"), ("shwi", "swi"), ("Juche", "cuce"),
+    ("ddukbokki", "tukpoki"), ("Kim Jong-un", "kimconkun"),
+])
+def test_skeleton(text, expected):
+    from termkit.matching.romanized import skeleton
+
+    assert skeleton(text) == expected
+
+
+def test_looks_romanized():
+    from termkit.matching.romanized import looks_romanized
+
+    assert [looks_romanized(w) for w in ("chollima", "juche", "kangsong", "taesong")] == [True] * 4
+    assert [looks_romanized(w) for w in ("strawberry", "", "xyz", "1234")] == [False] * 4
+
+
+def test_candidates_exact():
+    from termkit.matching.romanized import candidates
+
+    t = "The *Chollima* movement (S\u014fn'gun, juche; x) and __kangsong__ in North Korea; McDonald met Kim Il Sung."
+    assert [(s, e, k, t[s:e]) for s, e, k in candidates(t)] == [
+        (5, 13, "italic", "Chollima"), (50, 58, "italic", "kangsong"),
+        (25, 32, "paren", "S\u014fn'gun"), (34, 39, "paren", "juche"), (41, 42, "paren", "x"),
+        (64, 75, "caps", "North Korea"), (90, 101, "caps", "Kim Il Sung")]
+    assert candidates("(a) *b* x_y_z ((nested)) **bold text** *not closed") == [(27, 36, "italic"), (16, 22, "paren")]
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    ("Chollima", "italic", 1), ("Chollima Undong", "caps", 1), ("North Korea", "caps", None),
+    ("the juche", "italic", None), ("a b c d e f", "italic", None), ("Juche", "italic", None),
+    ("Charyok Kaengsaeng", "paren", 1), ("Strawberry", "italic", 1), ("Strawberry Fields", "paren", None),
+    ("Kim2", "italic", None), ("Chollima Undong Kangsong Taeguk Pyongyang Sinmun", "paren", None),
+    ("Ch*ol*lima", "italic", 1),
+])
+def test_cutoff(text, kind, expected):
+    from termkit.matching.romanized import cutoff
+
+    assert cutoff(text, kind) == expected
