@@ -98,6 +98,44 @@ def enumerate_mutants(tree: Path, modules: list[str]):
     return sorted(items, key=key)
 
 
+def annotation_spans(path: Path) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(start, end) (line, column) of every annotation in a module that never evaluates them.
+
+    With `from __future__ import annotations` an annotation is a string nobody reads at run time, so
+    a mutant inside one (`int | None` -> `int - None`) is equivalent: such mutants are counted apart
+    and not run. Columns are in characters, as cosmic-ray counts them.
+    """
+    import ast
+
+    source = path.read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    if not any(isinstance(n, ast.ImportFrom) and n.module == "__future__" and any(a.name == "annotations" for a in n.names)
+               for n in tree.body):
+        return []
+    lines = source.splitlines()
+
+    def char_col(line: int, col: int) -> int:
+        return len(lines[line - 1].encode("utf-8")[:col].decode("utf-8", "replace"))
+
+    spans = []
+    for node in ast.walk(tree):
+        found = []
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            a = node.args
+            found = [node.returns] + [x.annotation for x in a.posonlyargs + a.args + a.kwonlyargs]
+            found += [a.vararg.annotation if a.vararg else None, a.kwarg.annotation if a.kwarg else None]
+        elif isinstance(node, ast.AnnAssign):
+            found = [node.annotation]
+        for ann in filter(None, found):
+            spans.append(((ann.lineno, char_col(ann.lineno, ann.col_offset)),
+                          (ann.end_lineno, char_col(ann.end_lineno, ann.end_col_offset))))
+    return spans
+
+
+def in_annotation(m, spans) -> bool:
+    return any(start <= tuple(m.start_pos) and tuple(m.end_pos) <= end for start, end in spans)
+
+
 def sample(mutants, n: int, seed: int, floor: int):
     """A seeded sample: per module in proportion to its mutants, at least `floor` from each."""
     if n <= 0 or n >= len(mutants):
@@ -145,6 +183,11 @@ def main(argv=None) -> int:
     ap.add_argument("--modules", nargs="*", help="only these module paths (default: all core modules)")
     ap.add_argument("--timeout-factor", type=float, default=3.0)
     ap.add_argument("--json", help="write every result here")
+    ap.add_argument("--rerun-survivors", metavar="JSON",
+                    help="a --json file of an earlier run with the same sample and seed: run only its survivors "
+                         "again and keep its other results (tests were only added since)")
+    ap.add_argument("--report", metavar="JSON",
+                    help="print the table of a --json file again (mutants in annotations counted apart); run nothing")
     args = ap.parse_args(argv)
     try:
         from cosmic_ray.mutating import mutate_and_test  # noqa: F401
@@ -155,34 +198,85 @@ def main(argv=None) -> int:
     from cosmic_ray.work_item import MutationSpec, TestOutcome, WorkerOutcome
 
     modules = args.modules or list(MODULES)
-    work = Path(tempfile.mkdtemp(prefix="termkit-mutation-"))
+    if args.report:
+        earlier = json.loads(Path(args.report).read_text(encoding="utf-8"))
+        args.seed, args.sample, args.rerun_survivors = earlier["seed"], earlier["sample"], args.report
+        args.floor = earlier.get("floor", args.floor)
+        work, trees = None, [ROOT]  # only read: the mutants and the annotations of the work tree's modules
+    else:
+        work = Path(tempfile.mkdtemp(prefix="termkit-mutation-"))
+        trees = [work / f"tree{i}" for i in range(args.jobs)]
+        for t in trees:
+            copy_tree(t, args.rev)
     print(f"seed {args.seed}, sample {args.sample}, jobs {args.jobs}, tree {args.rev or 'work tree'}, in {work}",
           flush=True)
-    trees = [work / f"tree{i}" for i in range(args.jobs)]
-    for t in trees:
-        copy_tree(t, args.rev)
     mutants = enumerate_mutants(trees[0], modules)
     chosen = sample(mutants, args.sample, args.seed, args.floor)
     per_module_total = defaultdict(int)
     for m in mutants:
         per_module_total[str(m.module_path)] += 1
-    print(f"{len(mutants)} mutants in {len(modules)} modules; running {len(chosen)}", flush=True)
-
-    # Baseline: each module's subset must pass unmutated; its time sets the timeout.
-    timeouts = {}
-    for module in sorted({str(m.module_path) for m in chosen}):
-        files = test_files(trees[0], module)
-        t0 = time.perf_counter()
-        p = subprocess.run(command(trees[0], files), shell=True, capture_output=True, text=True)
-        took = time.perf_counter() - t0
-        if p.returncode != 0:
-            print(f"baseline fails for {module}:\n{p.stdout[-3000:]}", file=sys.stderr)
+    spans = {module: annotation_spans(trees[0] / module) for module in modules}
+    equivalent = [{"module": str(m.module_path), "line": m.start_pos[0], "operator": m.operator_name,
+                   "occurrence": m.occurrence, "outcome": "equivalent", "change": "(in an annotation)"}
+                  for m in chosen if in_annotation(m, spans[str(m.module_path)])]
+    chosen = [m for m in chosen if not in_annotation(m, spans[str(m.module_path)])]
+    reused = []
+    if args.rerun_survivors:
+        earlier = json.loads(Path(args.rerun_survivors).read_text(encoding="utf-8"))
+        if (earlier["seed"], earlier["sample"], earlier.get("floor", args.floor)) != (args.seed, args.sample, args.floor):
+            print("--rerun-survivors: that run had another seed, sample size or floor", file=sys.stderr)
             return 2
-        timeouts[module] = args.timeout_factor * took + 10
-        print(f"baseline {module}: {took:.1f} s, {len(files)} test files", flush=True)
+        old = {(r["module"], r["operator"], r["occurrence"]): r for r in earlier["results"]}
+        ids = {(str(m.module_path), m.operator_name, m.occurrence) for m in chosen}
+        ids |= {(r["module"], r["operator"], r["occurrence"]) for r in equivalent}
+        if set(old) != ids:
+            print("--rerun-survivors: that run sampled other mutants", file=sys.stderr)
+            return 2
+        reused = [r for r in earlier["results"] if r["outcome"] != "survived"]
+        reused = [r for r in reused if (r["module"], r["operator"], r["occurrence"]) in ids
+                  and r["outcome"] != "equivalent"]
+        chosen = [m for m in chosen if old[(str(m.module_path), m.operator_name, m.occurrence)]["outcome"] == "survived"]
+        if args.report:
+            reused += [old[(str(m.module_path), m.operator_name, m.occurrence)] for m in chosen]
+            chosen = []
+    print(f"{len(mutants)} mutants in {len(modules)} modules; {len(equivalent)} sampled ones in annotations; "
+          f"running {len(chosen)}"
+          + (f", {len(reused)} results kept from {args.rerun_survivors}" if reused else ""), flush=True)
+
+    # Baseline: each module's subset must pass unmutated; its time sets the timeout. One run per
+    # distinct subset (the rules share theirs), the trees taking turns.
+    subsets = defaultdict(list)
+    for module in sorted({str(m.module_path) for m in chosen}):
+        subsets[tuple(test_files(trees[0], module))].append(module)
+    pending, timeouts, failed = list(subsets.items()), {}, []
+
+    def baseline(tree: Path):
+        while True:
+            with lock:
+                if not pending:
+                    return
+                files, mods = pending.pop(0)
+            t0 = time.perf_counter()
+            p = subprocess.run(command(tree, list(files)), shell=True, capture_output=True, text=True)
+            took = time.perf_counter() - t0
+            with lock:
+                if p.returncode != 0:
+                    failed.append(f"baseline fails for {', '.join(mods)}:\n{p.stdout[-3000:]}")
+                for module in mods:
+                    timeouts[module] = args.timeout_factor * took + 10
+                print(f"baseline {took:5.1f} s for {', '.join(mods)} ({len(files)} test files)", flush=True)
+
+    lock = threading.Lock()
+    threads = [threading.Thread(target=baseline, args=(t,)) for t in trees]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if failed:
+        print("\n".join(failed), file=sys.stderr)
+        return 2
 
     queue = list(chosen)
-    lock = threading.Lock()
     results = []
     started = time.perf_counter()
 
@@ -216,35 +310,40 @@ def main(argv=None) -> int:
     for t in threads:
         t.join()
 
-    print(f"\n{len(results)} mutants in {time.perf_counter() - started:.0f} s (seed {args.seed})\n")
-    head = f"{'module':38} {'all':>5} {'run':>4} {'killed':>6} {'timeout':>7} {'surv.':>5} {'incomp.':>7} {'surv. %':>7}"
+    print(f"\n{len(results)} mutants run in {time.perf_counter() - started:.0f} s (seed {args.seed})\n")
+    results += reused + equivalent
+    head = (f"{'module':38} {'all':>5} {'sample':>6} {'killed':>6} {'timeout':>7} {'surv.':>5} {'incomp.':>7} "
+            f"{'annot.':>6} {'surv. %':>7}")
     print(head)
     totals = defaultdict(int)
     for module in modules:
         rs = [r for r in results if r["module"] == module]
         if not rs:
             continue
-        c = {k: sum(1 for r in rs if r["outcome"] == k) for k in ("killed", "timeout", "survived", "incompetent")}
+        c = {k: sum(1 for r in rs if r["outcome"] == k)
+             for k in ("killed", "timeout", "survived", "incompetent", "equivalent")}
         tested = c["killed"] + c["timeout"] + c["survived"]
         for k, v in c.items():
             totals[k] += v
         totals["run"] += len(rs)
         totals["all"] += per_module_total[module]
         rate = f"{100 * c['survived'] / tested:.1f}" if tested else "-"
-        print(f"{module:38} {per_module_total[module]:>5} {len(rs):>4} {c['killed']:>6} {c['timeout']:>7} "
-              f"{c['survived']:>5} {c['incompetent']:>7} {rate:>7}")
+        print(f"{module:38} {per_module_total[module]:>5} {len(rs):>6} {c['killed']:>6} {c['timeout']:>7} "
+              f"{c['survived']:>5} {c['incompetent']:>7} {c['equivalent']:>6} {rate:>7}")
     tested = totals["killed"] + totals["timeout"] + totals["survived"]
-    print(f"{'total':38} {totals['all']:>5} {totals['run']:>4} {totals['killed']:>6} {totals['timeout']:>7} "
-          f"{totals['survived']:>5} {totals['incompetent']:>7} {100 * totals['survived'] / max(tested, 1):>7.1f}")
+    print(f"{'total':38} {totals['all']:>5} {totals['run']:>6} {totals['killed']:>6} {totals['timeout']:>7} "
+          f"{totals['survived']:>5} {totals['incompetent']:>7} {totals['equivalent']:>6} "
+          f"{100 * totals['survived'] / max(tested, 1):>7.1f}")
     survivors = sorted((r for r in results if r["outcome"] == "survived"), key=lambda r: (r["module"], r["line"]))
     if survivors:
         print("\nsurvivors:")
         for r in survivors:
             print(f"  {r['module']}:{r['line']}  {r['operator']}  {r['change']}")
     if args.json:
-        Path(args.json).write_text(json.dumps({"seed": args.seed, "sample": args.sample, "rev": args.rev,
+        Path(args.json).write_text(json.dumps({"seed": args.seed, "sample": args.sample, "floor": args.floor, "rev": args.rev,
                                                "results": results}, indent=1, ensure_ascii=False), encoding="utf-8")
-    shutil.rmtree(work, ignore_errors=True)
+    if work is not None:
+        shutil.rmtree(work, ignore_errors=True)
     return 0
 
 
