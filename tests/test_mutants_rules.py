@@ -130,6 +130,8 @@ def test_view_filters_only_from_sixteen_hits(checker):
     got = view(big, EN_WRONG, ctx)
     assert [h.found for h in got.hits] == ["autarky"] * 8 and view(big, EN_WRONG, ctx) is got
     assert view(big, None, ctx) is big
+    bigger = Document("p", m.find("autarky, self-reliance. " * 9))
+    assert [h.found for h in view(bigger, EN_WRONG, ctx).hits] == ["autarky"] * 9
     glossed = Document("p", m.find("self-reliance (자력갱생) " * 8))
     assert [h.found for h in view(glossed, EVIDENCE, ctx).hits] == ["self-reliance"] * 8
 
