@@ -96,7 +96,7 @@ def test_one_syllable_form_only_standing_alone(matcher):
     assert [(h.column, h.found, sorted(h.evidence)) for h in hits] == [
         (10, "village", [ri]), (19, "리", []), (22, "리", [])]
     assert [h.found for h in matcher.find("리")] == ["리"]
-    assert matcher.find("리에서") == [] and matcher.find("우리") == []
+    assert matcher.find("리에서") == [] and matcher.find("우리") == [] and matcher.find("우리 리") == []
 
 
 def test_korean_only_finds_no_english(matcher):

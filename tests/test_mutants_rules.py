@@ -184,3 +184,12 @@ def test_plan_applies_adjacent_edits(checker):
     edits = plan(text, [f, second], checker.matcher)
     assert [(e.start, e.end) for e in edits] == [(0, 7), (7, 14)]
     assert apply(text, edits) == "self-relianceself-reliance"
+
+
+# --- TK403 over every concept type but persons ------------------------------------------------------
+
+def test_probable_misspelling_of_an_institution_and_a_term(checker):
+    got = [(f.code, f.found, f.concept, f.suggestions) for f in checker.check_text(
+        "The *Chosun Rodongdang* met. The *Charyok Kaengsang* spirit.")]
+    assert got == [("TK403", "Chosun Rodongdang", "josen-nodongdang", ("Chosŏn Rodongdang",)),
+                   ("TK403", "Charyok Kaengsang", "jaryeok-gaengsaeng", ("Charyŏk Kaengsaeng",))]
