@@ -173,3 +173,11 @@ def test_cutoff(text, kind, expected):
     from termkit.matching.romanized import cutoff
 
     assert cutoff(text, kind) == expected
+
+
+def test_capitalised_runs_at_the_edges():
+    from termkit.matching.romanized import candidates
+
+    assert candidates("met Kim Il Sung") == [(4, 15, "caps")]  # a run that ends the text
+    assert candidates("Kim Il Sung2 met") == []  # followed by a letter or digit: part of a longer word
+    assert candidates("Kim Il Sung") == [(0, 11, "caps")]
