@@ -55,6 +55,65 @@ for _p in sorted((ROOT / "termkit" / "rules").glob("*.py")):
     MODULES[f"termkit/rules/{_p.name}"] = RULE_TESTS
 
 
+# Issue 12's seven one-line bugs that the whole suite once let pass (plus variants of the NFD and
+# TK301 ones), for --planted: each must make the module's test subset fail.
+PLANTED = [
+    ("a SARIF level always 'warning'", "termkit/output/findings.py",
+     '            "level": "error" if f.severity == "error" else "warning",', '            "level": "warning",'),
+    ("b SARIF endColumn one short", "termkit/output/findings.py",
+     '"endColumn": f.end_column,', '"endColumn": f.end_column - 1,'),
+    ("c --fix drops a sentence-initial capital", "termkit/checking/fix.py",
+     "    if old[:1].isupper() and new[:1].islower():", "    if False:"),
+    ("d MR stop before its tense partner", "termkit/matching/romanizer.py",
+     "        elif prev_coda and text == prev_coda * 2:", "        elif False:"),
+    ("e1 NFD: spans not mapped back", "termkit/matching/matcher.py",
+     "        if cmap is not None:\n            spans =", "        if False:\n            spans ="),
+    ("e2 NFD: no offset map", "termkit/matching/normalize.py",
+     "    return text, OffsetMap(at, shift)", "    return text, None"),
+    ("e3 NFD: shift not counted", "termkit/matching/normalize.py",
+     "            removed += (pe - ps) - len(composed)", "            removed += 0"),
+    ("e4 NFD: marks not joined to their base", "termkit/matching/normalize.py",
+     "            s -= 1  # marks", "            pass  # marks"),
+    ("e5 NFD: a run recomposed whole", "termkit/matching/normalize.py",
+     "        pieces = [p.span() for p in _SYLLABLE.finditer(raw, s, e)] or [(s, e)]", "        pieces = [(s, e)]"),
+    ("f1 TK301 ignores evidence", "termkit/rules/consistency.py",
+     "    proven = [e for e in ok if ctx.proven(hit, e.concept)]", "    proven = []"),
+    ("f2 TK301 memo shared by glossed hits", "termkit/rules/consistency.py",
+     "    if hit.evidence or hit.context:", "    if False:"),
+    ("f3 a gloss proves nothing", "termkit/rules/base.py",
+     "        if concept in hit.evidence:\n            return True", "        if False:\n            return True"),
+    ("g malformed XML without line:column", "termkit/documents/formats.py",
+     'raise InputError(f"malformed XML: {e.msg}", str(path), line, col)', 'raise InputError(f"malformed XML: {e.msg}", str(path))'),
+]
+PLANTED_TESTS = {"termkit/documents/formats.py": ["tests/test_readers.py"]}
+
+
+def planted(tree: Path) -> int:
+    """Plant each bug in turn in a copy of the tree; report which tests fail. Exit 1 if one passes."""
+    missed = 0
+    for name, module, old, new in PLANTED:
+        path = tree / module
+        src = path.read_text(encoding="utf-8")
+        if src.count(old) != 1:
+            print(f"{name}: the line to mutate is not in {module} (the code changed?)")
+            missed += 1
+            continue
+        path.write_text(src.replace(old, new), encoding="utf-8")
+        try:
+            files = test_files(tree, module) if module in MODULES else PLANTED_TESTS[module] + [
+                str(p.relative_to(tree)) for pat in NEW for p in sorted(tree.glob(pat))]
+            p = subprocess.run(command(tree, files).replace(" -x ", " ") + " -rf", shell=True, capture_output=True,
+                               text=True, env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"))
+            failed = sorted({line.split("::")[1].split(" ")[0].split("[")[0] for line in p.stdout.splitlines()
+                             if line.startswith("FAILED ")})
+            print(f"{name} ({module}): {'CAUGHT' if p.returncode else 'MISSED'} by {', '.join(failed) or '-'}",
+                  flush=True)
+            missed += p.returncode == 0
+        finally:
+            path.write_text(src, encoding="utf-8")
+    return 1 if missed else 0
+
+
 def copy_tree(dest: Path, rev: str | None) -> None:
     """The tracked files (and untracked, unignored ones) of the work tree, or of a commit."""
     dest.mkdir(parents=True)
@@ -186,9 +245,18 @@ def main(argv=None) -> int:
     ap.add_argument("--rerun-survivors", metavar="JSON",
                     help="a --json file of an earlier run with the same sample and seed: run only its survivors "
                          "again and keep its other results (tests were only added since)")
+    ap.add_argument("--planted", action="store_true",
+                    help="plant issue 12's one-line bugs one at a time instead, and show the tests that catch each")
     ap.add_argument("--report", metavar="JSON",
                     help="print the table of a --json file again (mutants in annotations counted apart); run nothing")
     args = ap.parse_args(argv)
+    if args.planted:
+        work = Path(tempfile.mkdtemp(prefix="termkit-planted-"))
+        copy_tree(work / "tree", args.rev)
+        try:
+            return planted(work / "tree")
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     try:
         from cosmic_ray.mutating import mutate_and_test  # noqa: F401
     except ImportError:

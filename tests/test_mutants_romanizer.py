@@ -28,6 +28,8 @@ def test_stored_form_matches_word_divisions():
     assert stored_form_matches("자력갱생", "charyŏk kaengsaeng", "mr")
     assert stored_form_matches("자력갱생", "Jaryeok Gaengsaeng", "rr")
     assert stored_form_matches("자력갱생", "charyŏkkaengsaeng", "mr")
+    assert stored_form_matches("자력갱생운동", "charyŏk kaengsaeng undong", "mr")  # three words: two cuts
+    assert stored_form_matches("자력갱생운동", "jaryeok gaengsaeng undong", "rr")
     assert stored_form_matches("김만건", "Kim Man-gŏn", "mr")
     assert stored_form_matches("인왕리", "Inwang-ri", "rr")
     assert stored_form_matches("황금평·위화도", "Hwanggŭmp'yŏng Wihwado", "mr")
