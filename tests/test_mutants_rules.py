@@ -17,6 +17,8 @@ concepts:
       reason: reason of handout
     - form: dole
       reason: reason of dole
+    - form: allocation
+      reason: renders 분배
   confidence: high
   specs:
   - text: "The supply (보급) went on."
@@ -25,9 +27,20 @@ concepts:
   ko: 분배
   en:
     preferred: [distribution]
+    admitted: [allocation]
   confidence: high
   specs:
   - text: "The distribution (분배) went on."
+    expect: []
+- id: jeongmuwon
+  type: institution
+  ko: 정무원
+  en:
+    preferred: [State Council]
+    admitted: [Administration Council]
+  confidence: high
+  specs:
+  - text: "The State Council (정무원) met."
     expect: []
 """
 
@@ -193,3 +206,56 @@ def test_probable_misspelling_of_an_institution_and_a_term(checker):
         "The *Chosun Rodongdang* met. The *Charyok Kaengsang* spirit.")]
     assert got == [("TK403", "Chosun Rodongdang", "josen-nodongdang", ("Chosŏn Rodongdang",)),
                    ("TK403", "Charyok Kaengsang", "jaryeok-gaengsaeng", ("Charyŏk Kaengsaeng",))]
+
+
+# --- the source as evidence (bilingual), messages naming forms ----------------------------------------
+
+def test_source_proves_a_concept_unless_it_holds_both(checker, tmp_path):
+    # 'distribution' is approved for 보급 and 분배: a source with 보급 alone proves 보급 (TK301 against
+    # 'supply'); a source with both proves neither, so no TK301.
+    got = bilingual(checker, tmp_path, [("보급", "Supply."), ("보급", "Distribution.")])
+    assert got == [(3, "TK301", "Distribution", "bogeup", "target")]
+    got = bilingual(checker, tmp_path, [("보급", "Supply."), ("보급 분배", "Distribution.")])
+    assert [x for x in got if x[1] == "TK301"] == []
+
+
+def test_missing_rendering_names_the_concept_the_target_form_renders(checker, tmp_path):
+    p = tmp_path / "b.tsv"
+    p.write_text("ko\ten\n국산화\tAllocation.\n", encoding="utf-8")
+    (f,) = checker.check_file(p)
+    assert f.message == ("국산화 (kuksanhwa) has no rendering in the target segment; expected 'localization'; "
+                         "the target has 'Allocation' (line 2), which renders 분배")
+
+
+def test_tk602_lists_at_most_five_lines(checker, tmp_path):
+    p = tmp_path / "b.tsv"
+    p.write_text("ko\ten\n" + "보급\tDistribution.\n" * 7 + "분배\tDistribution.\n", encoding="utf-8")
+    (f,) = checker.check_file(p)
+    assert (f.line, f.code) == (9, "TK602")
+    assert f.message == ("'Distribution' renders 분배 here but 보급 elsewhere in this document (line 2, 3, 4, 5, 6); "
+                         "use 'distribution'")
+
+
+def test_tk301_names_the_dominant_form_as_the_glossary_writes_it(checker):
+    (f,) = checker.check_text("The State Council met. The Administration Council met. The State Council again.")
+    assert f.message == ("'Administration Council' renders 정무원, which this document also renders 'State Council' "
+                         "(line 1); preferred: 'State Council'")
+
+
+def test_tk201_suggests_the_first_approved_form(checker):
+    (f,) = checker.check_text("Care home (자력갱생).")
+    assert f.message == ("'Care home' renders 양생원 (yangsaengwŏn), but its gloss '자력갱생' is 자력갱생 "
+                         "(charyŏk kaengsaeng): use 'self-reliance', or correct the gloss")
+
+
+def test_tk402_house_style_reports_a_single_form_of_the_other_system():
+    from termkit.checking.checker import Checker
+    from termkit.config import Config
+
+    for style, text, found, good in [("mr", "Self-reliance (*jaryeok gaengsaeng*).", "jaryeok gaengsaeng",
+                                      "charyŏk kaengsaeng"),
+                                     ("rr", "Self-reliance (*charyŏk kaengsaeng*).", "charyŏk kaengsaeng",
+                                      "jaryeok gaengsaeng")]:
+        c = Checker(Config(glossary=[str(FIXTURE_GLOSSARY)], bundled=False, romanization=style))
+        assert [(f.code, f.found, f.suggestions) for f in c.check_text(text)] == [("TK402", found, (good,))], style
+        assert c.check_text(text.replace(found, good)) == []
