@@ -231,6 +231,17 @@ def test_control_character_in_yaml_is_a_one_line_located_error(tmp_path):
 
 
 def test_csv_field_over_the_csv_limit_is_a_located_error(tmp_path):
+    """csv's limit is process-wide (a document reader raises it for large tables): set it here."""
+    import csv
+
+    before = csv.field_size_limit(131_072)
+    try:
+        _csv_field_over_the_limit(tmp_path)
+    finally:
+        csv.field_size_limit(before)
+
+
+def _csv_field_over_the_limit(tmp_path):
     path = tmp_path / "flat.csv"
     path.write_text("concept,ko,en,status,reason,note\nc1,표본,sample,preferred,,\"" + "n" * 140_000 + "\"\n",
                     encoding="utf-8")

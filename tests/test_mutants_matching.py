@@ -65,12 +65,6 @@ def test_nfc_with_map_compatibility_jamo():
     assert nfc_with_map("ㄱ 자력")[0] == "ㄱ 자력"
 
 
-def test_is_word_char():
-    from termkit.matching.normalize import is_word_char
-
-    assert [is_word_char(c) for c in "a가7-' "] == [True, True, True, False, False, False]
-
-
 # --- korean.py ----------------------------------------------------------------------------------------
 
 def test_initial_sound_rule_every_vowel_class():
@@ -104,7 +98,9 @@ def test_has_hanja_block_edges(ch, expected):
 
 
 def test_particle_tail_and_runs():
-    from termkit.matching.korean import is_particle_tail, korean_runs
+    from termkit.matching.korean import KoreanRuns, is_particle_tail
+
+    korean_runs = KoreanRuns()
 
     assert [is_particle_tail(t) for t in ("", "에서는", "의의의의", "에서는의의의", "에서는의의의의", "화")] == [
         True, True, True, True, False, False]
