@@ -1,5 +1,7 @@
 """Shared fixtures: an isolated matcher cache and checkers over the fixture and bundled glossaries."""
+import contextlib
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -46,3 +48,28 @@ def run_cli(*args, cwd=None, env=None):
     p = subprocess.run([sys.executable, "-m", "termkit", *map(str, args)], capture_output=True, text=True,
                        cwd=cwd, env=e, encoding="utf-8")
     return p.returncode, p.stdout, p.stderr
+
+
+@contextlib.contextmanager
+def deadline(seconds: float):
+    """Fail with TimeoutError instead of blocking: a subprocess.run under it is killed when the alarm fires."""
+    def expire(signum, frame):
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def checker_with(directory: Path, yaml_text: str, *glossaries):
+    """A Checker over the given glossary paths plus one YAML glossary written into directory (no bundled data)."""
+    from termkit.checking.checker import Checker
+    from termkit.config import Config
+
+    path = directory / "extra.yaml"
+    path.write_text(yaml_text, encoding="utf-8")
+    return Checker(Config(glossary=[*map(str, glossaries), str(path)], bundled=False))

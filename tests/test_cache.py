@@ -1,16 +1,14 @@
 """The matcher cache: plain data behind a checked header; anything else in the cache directory is rebuilt, never run."""
-import contextlib
 import hashlib
 import json
 import marshal
 import os
 import pickle
-import signal
 import stat
 
 import pytest
 
-from conftest import FIXTURE_GLOSSARY
+from conftest import FIXTURE_GLOSSARY, deadline
 from termkit.errors import GlossaryError
 from termkit.glossary.assemble import load_concepts, load_matcher
 from termkit.matching import Matcher
@@ -55,18 +53,6 @@ def assert_same_matcher(a, b):
     assert found(a) == found(b) and found(a)
 
 
-@contextlib.contextmanager
-def deadline(seconds: float):
-    def expire(signum, frame):
-        raise TimeoutError(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 # -- the format --------------------------------------------------------------------------------

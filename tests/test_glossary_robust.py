@@ -1,11 +1,10 @@
 """Bad glossary and configuration files: a clear error with file and place (exit 2), never a hang or a traceback."""
-import contextlib
 import os
-import signal
 
 import pytest
 
-from conftest import run_cli
+from conftest import deadline, run_cli
+
 from termkit.config import Config, load_config
 from termkit.errors import ConfigError, GlossaryError
 from termkit.glossary import sources
@@ -30,19 +29,6 @@ def glossary_yaml(form: str = "sample form", head: str = "") -> str:
     return f"{head}domain: sample\nconcepts:\n" + CONCEPT.format(form=form)
 
 
-@contextlib.contextmanager
-def deadline(seconds: float):
-    """Fail with TimeoutError instead of blocking: a subprocess.run under it is killed when the alarm fires."""
-    def expire(signum, frame):
-        raise TimeoutError(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def cli(*args, seconds: float = 60, **kw):

@@ -1,7 +1,7 @@
 """Rules and the glossary variants they match: exact results that kill mutants (benchmarks/mutation.py)."""
 import pytest
 
-from conftest import FIXTURE_GLOSSARY
+from conftest import FIXTURE_GLOSSARY, checker_with
 
 TWO_CONCEPTS = """\
 domain: t
@@ -47,12 +47,7 @@ concepts:
 
 @pytest.fixture(scope="module")
 def checker(tmp_path_factory):
-    from termkit.checking.checker import Checker
-    from termkit.config import Config
-
-    extra = tmp_path_factory.mktemp("two") / "two.yaml"
-    extra.write_text(TWO_CONCEPTS, encoding="utf-8")
-    return Checker(Config(glossary=[str(FIXTURE_GLOSSARY), str(extra)], bundled=False))
+    return checker_with(tmp_path_factory.mktemp("two"), TWO_CONCEPTS, FIXTURE_GLOSSARY)
 
 
 def bilingual(checker, tmp_path, rows):

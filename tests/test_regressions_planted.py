@@ -11,7 +11,7 @@ import unicodedata
 
 import pytest
 
-from conftest import FIXTURE_GLOSSARY, run_cli
+from conftest import FIXTURE_GLOSSARY, checker_with, run_cli
 
 MINI = ("--no-bundled", "--glossary", str(FIXTURE_GLOSSARY))
 
@@ -256,12 +256,7 @@ concepts:
 
 @pytest.fixture(scope="module")
 def two(tmp_path_factory):
-    from termkit.checking.checker import Checker
-    from termkit.config import Config
-
-    path = tmp_path_factory.mktemp("two") / "two.yaml"
-    path.write_text(TWO_CONCEPTS, encoding="utf-8")
-    return Checker(Config(glossary=[str(path)], bundled=False))
+    return checker_with(tmp_path_factory.mktemp("two"), TWO_CONCEPTS)
 
 
 def tk301(checker, text):
