@@ -88,11 +88,17 @@ def _terminate(pool) -> None:
     """Stop a pool now: pending work cancelled, running workers killed (shutdown alone would wait for
     every chunk already queued, which after Ctrl-C can be minutes)."""
     workers = list((getattr(pool, "_processes", None) or {}).values())  # private, but stable since 3.2
+    manager = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for w in workers:
         w.terminate()
     for w in workers:
         w.join(5)
+    # The pool's manager thread closes its wake-up pipe when it sees the workers gone. Wait for it:
+    # the interpreter's exit hook for process pools writes to that pipe, and if the thread closes it
+    # at the same moment the hook prints "Exception ignored ... Bad file descriptor" (seen in CI).
+    if manager is not None:
+        manager.join(5)
 
 
 def in_processes(func: Callable, chunks: Iterable, jobs: int, initializer: Callable | None = None,
