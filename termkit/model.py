@@ -23,6 +23,7 @@ class Term:
     reason: str | None = None
     needs_evidence: bool = False
     since: str | None = None  # deprecated/superseded: the date (YYYY[-MM[-DD]]) from which the status holds
+    seen_in: str | None = None  # a public source that printed this (wrong or deprecated) form
 
 
 @dataclass(frozen=True)

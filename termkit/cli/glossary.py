@@ -94,10 +94,18 @@ def glossary_stats(format: Format = typer.Option(Format.text, "--format", "-f"),
         return EXIT_CLEAN
     typer.echo(f"concepts: {stats['concepts']}   terms: {stats['terms']}   specs: {stats['specs']}   "
                f"misspellings: {stats['misspellings']}")
-    for section in ("by_domain", "by_type", "by_status", "by_confidence", "completeness"):
+    typer.echo(f"wrong or deprecated forms: {stats['wrong_or_deprecated']}   with seen_in: {stats['seen_in']} "
+               f"(from {stats['seen_in_sources']} sources)")
+    for section in ("by_type", "by_status", "by_confidence", "completeness"):
         typer.echo(f"{section.replace('_', ' ')}:")
         for k, v in stats[section].items():
             typer.echo(f"  {k:<20} {v:.1%}" if section == "completeness" else f"  {k:<20} {v}")
+    typer.echo("by domain:  concepts  wrong/depr.  seen_in  sources  high/med/low  both-rom  hanja  specs")
+    for name, d in stats["domains"].items():
+        conf, comp = d["by_confidence"], d["completeness"]
+        typer.echo(f"  {name:<16} {d['concepts']:>6} {d['wrong_or_deprecated']:>12} {d['seen_in']:>8} "
+                   f"{d['seen_in_sources']:>8}  {conf['high']:>4}/{conf['medium']}/{conf['low']:<4} "
+                   f"{comp['both_romanizations']:>8.0%} {comp['hanja']:>6.0%} {comp['specs']:>6.0%}")
     return EXIT_CLEAN
 
 

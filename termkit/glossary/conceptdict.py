@@ -16,6 +16,8 @@ def _reasoned(t) -> dict:
         d["needs_evidence"] = True
     if getattr(t, "since", None):
         d["since"] = t.since
+    if getattr(t, "seen_in", None):
+        d["seen_in"] = t.seen_in
     return d
 
 

@@ -90,7 +90,8 @@ def export_tbx(concepts: list[Concept], path: Path) -> None:
         for form in c.rom_variants:
             _term(ko, form, "admitted", notes=[f"{MARK}romanization"], termType="transcribedForm")
         for m in c.misspellings:
-            _term(ko, m.form, "deprecated", notes=[m.reason or "", f"{MARK}misspelling"], termType="transcribedForm")
+            seen = [f"{MARK}seen-in={m.seen_in}"] if m.seen_in else []
+            _term(ko, m.form, "deprecated", notes=[m.reason or "", f"{MARK}misspelling", *seen], termType="transcribedForm")
         en = _el(ce, "langSec", **{XML_LANG: "en"})
         if c.definition:
             _el(en, "descrip", c.definition, type="definition")
@@ -105,6 +106,8 @@ def export_tbx(concepts: list[Concept], path: Path) -> None:
                 notes.append(f"{MARK}needs-evidence")
             if t.since:
                 notes.append(f"{MARK}since={t.since}")
+            if t.seen_in:
+                notes.append(f"{MARK}seen-in={t.seen_in}")
             notes.extend(f"{MARK}name={style}" for style in styles.get(t.form, ()))
             short = {"termType": "shortForm"} if t.form in c.short_forms else {}
             _term(en, t.form, t.status, notes, **short)
@@ -205,7 +208,8 @@ def _concept(ce, path: Path) -> Concept:
                 form, notes, tplain, tmarks = _term_info(ts, path)
                 status = TBX_TO_STATUS.get(notes.get("administrativeStatus", ""), "admitted")
                 if "misspelling" in tmarks:
-                    misspellings.append(Term(form, "misspelling", tplain[0] if tplain else None))
+                    seen_in = next((m[8:] for m in tmarks if m.startswith("seen-in=")), None)
+                    misspellings.append(Term(form, "misspelling", tplain[0] if tplain else None, seen_in=seen_in))
                 elif "hanja" in tmarks:
                     hanja = form
                 elif "mr" in tmarks:
@@ -240,7 +244,8 @@ def _concept(ce, path: Path) -> Concept:
                 if status in ("deprecated", "superseded", "wrong") and not reason:
                     reason = "marked deprecated in the imported termbase"
                 since = next((m[6:] for m in tmarks if m.startswith("since=")), None)
-                terms.append(Term(form, status, reason, "needs-evidence" in tmarks, since))
+                seen_in = next((m[8:] for m in tmarks if m.startswith("seen-in=")), None)
+                terms.append(Term(form, status, reason, "needs-evidence" in tmarks, since, seen_in))
                 if notes.get("termType") in SHORT_TYPES and status in ("preferred", "admitted"):
                     short_forms.append(form)
     if ko is None:
