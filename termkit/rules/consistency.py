@@ -41,7 +41,7 @@ def rendering_keys(ctx, ci) -> dict:
     if got is None:
         c = ctx.concept(ci)
         forms = approved(c)
-        short = set(c.short_forms) | {f for f in forms if _acronym_of(f, forms)}
+        short = set(c.short_forms) | {f for f in forms if _acronym_of(f, forms) or _abbreviates(f, forms)}
         got = memo[ci] = {f: None if f in short else rendering_key(f) for f in forms}
     return got
 
@@ -82,6 +82,26 @@ def _acronym_of(form: str, forms) -> bool:
         initials = "".join(w[0] for w in other.replace("-", " ").split() if w[:1].isupper())
         if other != form and initials == form:
             return True
+    return False
+
+
+def _abbreviates(form: str, forms) -> bool:
+    """A form that is another approved form with a run of its capitalised words written as their initials:
+    'UN Security Council' for 'United Nations Security Council', 'SPA Standing Committee' for
+    'Supreme People's Assembly Standing Committee'. The rest of the words must be the same."""
+    words = form.replace("-", " ").split()
+    caps = [k for k, w in enumerate(words) if w.isupper() and w.isalpha() and 2 <= len(w) <= 8]
+    if not caps:
+        return False
+    for other in forms:
+        theirs = other.replace("-", " ").split()
+        for k in caps:
+            head, acronym, tail = words[:k], words[k], words[k + 1:]
+            if theirs[:k] != head or len(theirs) - len(tail) - k < 2 or (tail and theirs[-len(tail):] != tail):
+                continue
+            run = theirs[k:len(theirs) - len(tail)]
+            if "".join(w[0] for w in run if w[:1].isupper()) == acronym and run[0][:1].isupper():
+                return True
     return False
 
 

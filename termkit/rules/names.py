@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..matching import NAME, fold_keep_hyphens
-from .base import finding
+from .base import cited, finding
 from .registry import rule
 
 STYLE_NAMES = {"dprk": "DPRK style", "sk": "South Korean media style", "other": "a non-standard form"}
@@ -71,11 +71,14 @@ def name_style(doc, ctx):
         if style != "other" and conventional(hit, c):
             continue  # Kim Il Sung: English uses it whatever the house style
         if style == "other" or (ctx.names and style and style != ctx.names):
+            why = cited(doc, hit)
+            if why and ctx.mentions != "report":
+                continue  # a cited title or URL keeps the source's spelling ('Kim Jong Eun's …', a link)
             wanted = [ctx.names] if ctx.names else ["dprk", "sk"]
             good = _suggest(c, wanted)
             yield finding(hit, "TK501", "warning",
                           f"'{hit.found}' is {STYLE_NAMES[style]} of the name of {c.ko}; use "
-                          + " or ".join(f"'{g}'" for g in good), c, good)
+                          + " or ".join(f"'{g}'" for g in good) + (f" ({why})" if why else ""), c, good)
 
 
 @rule("TK502", "mixed-name-styles", "warning", needs=NAME)
@@ -104,8 +107,8 @@ class MixedNameStyles:
 
     def count(self, seg):
         for hit, c, style in name_hits(seg, self.ctx):
-            if style not in self.counts:
-                continue
+            if style not in self.counts or cited(seg, hit):
+                continue  # a cited source's spelling is not the document's style
             if conventional(hit, c):
                 usual = self.usual.setdefault(c.id, {})
                 usual[style] = usual.get(style, 0) + 1
@@ -130,8 +133,11 @@ class MixedNameStyles:
                 continue
             if conventional(hit, c) and c.id not in self.mixed:
                 continue
+            why = cited(seg, hit)
+            if why and self.ctx.mentions != "report":
+                continue
             good = _suggest(c, [self.dominant])
             yield finding(hit, "TK502", "warning",
                           f"'{hit.found}' is in {STYLE_NAMES[style]}, but this document writes names "
                           f"in {STYLE_NAMES[self.dominant]} ({self.counts[self.dominant]} of {total}); "
-                          f"use '{good[0]}'", c, good)
+                          f"use '{good[0]}'" + (f" ({why})" if why else ""), c, good)
