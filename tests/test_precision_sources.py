@@ -26,9 +26,9 @@ def at(text, form, nth=0):
 # -- where a form belongs to a cited source ---------------------------------------------------------
 
 @pytest.mark.parametrize("text, form, where", [
-    # reference entries: a note number opens the line (Wikipedia's [n], a Markdown footnote, a caret)
+    # reference entries: a note number opens the line (Wikipedia's [n], a caret)
     ("[14] Lee Mi-ran, The Kim Jong Un Years, Seoul: Hanul, 2020, p. 9.", "Kim Jong Un", "reference"),
-    ("Body text.\n[^3]: An interview with Kim Jong Un's former tutor, 2015.", "Kim Jong Un", "reference"),
+    ("Body text.\n  [7] An interview with Kim Jong Un's former tutor, 2015.", "Kim Jong Un", "reference"),
     ("^ Park, \"Portraits\", 2011, on Kim Il Sung.", "Kim Il Sung", "reference"),
     # a caption's source line, after the label only
     ("Figure 2: The new dam. Source: KCTV footage of Kim Jong Un, 4 May 2022.", "Kim Jong Un", "reference"),
@@ -58,6 +58,8 @@ def test_cited_source_places(text, form, where):
     # 'source' in running text, and a note number inside a line, are no reference entry
     ("The source: Kim Jong Un himself told the envoys [14] that he agreed.", "Kim Jong Un"),
     ("In 2018 [14] Kim Jong Un met the envoys.", "Kim Jong Un"),
+    # a Markdown footnote is the text's own note, often the translator's prose
+    ("Body text.[^3]\n\n[^3]: Kim Jong Un's tutor said so in 2015.", "Kim Jong Un"),
     # a URL earlier on the line does not make the rest of it one
     ("See https://example.org/a for it; Kim Jong Un spoke later.", "Kim Jong Un"),
 ])

@@ -120,15 +120,20 @@ class InconsistentRendering:
     - forms that differ only in case, number, articles or a possessive, or as 'Y of X' and 'X Y'
       ('Teachers Training College' / 'teacher training colleges'; 'Standing Committee of the Supreme
       People's Assembly' / 'Supreme People's Assembly Standing Committee');
-    - a short form beside the full name: the glossary's `short_forms` ('SPA Standing Committee'),
-      and any all-capitals form spelling the initials of an approved form ('UAWK'), the usual way a
-      text abbreviates a name after its first mention;
-    - a form inside a longer name or title, and a form mentioned rather than used (see TK101);
+    - a short form beside the full name: the glossary's `short_forms` ('SPA Standing Committee',
+      'Foreign Ministry', 'Politburo'), any all-capitals form spelling the initials of an approved
+      form ('UAWK'), and an approved form with a run of another's capitalised words written as their
+      initials ('UN Security Council' / 'United Nations Security Council'; 'Chairman of the WPK'),
+      the usual ways a text abbreviates a name after its first mention;
+    - a form inside a longer name or title, a form mentioned rather than used, and a form in a cited
+      source — a reference entry, a quoted title, a URL (see TK101): another state's ministry named
+      in a reference entry is no rendering choice of the author;
     - a form approved for two concepts without a gloss or source to say which, and persons.
 
     Okay: The frontal breakthrough was declared in 2019 and the frontal breakthrough went on.
     Okay: The SPA Standing Committee met, and the Standing Committee of the Supreme People's Assembly adopted the law.
     Okay: The Union of Agricultural Workers of Korea (UAWK) met, and UAWK officials toured farms.
+    Okay: The United Nations Security Council met at noon, and the UN Security Council voted at six.
     Okay: The Teachers Training College opened, and two more teacher training colleges followed.
     TK301: The frontal breakthrough was declared in 2019 and the head-on breakthrough went on.
     """

@@ -61,10 +61,12 @@ def name_style(doc, ctx):
     Not flagged, and why: either standard style when no house style is set; a name the glossary
     lists as `conventional` for the person (Kim Il Sung), even against a house style, because
     English writes it so whatever its convention for other names (Kim Il Sung University, Kim Il
-    Sung Square).
+    Sung Square); a name in a cited source — a reference entry, a quoted title, a URL (see TK101) —
+    since a citation must keep the source's spelling ('Kim-Jong-Un' in a web address).
 
     Okay: Kim Jong Un chaired the meeting.
     Okay: Kim Jong-un chaired the meeting.
+    Okay: The feature "Kim Jong-eun and His Generals" ran in 2011.
     TK501: Kim Jong-eun chaired the meeting.
     """
     for hit, c, style in name_hits(doc, ctx):
@@ -91,10 +93,14 @@ class MixedNameStyles:
 
     Not flagged, and why: a person's conventional form (Kim Il Sung) counts for no style, since a
     text in South Korean style commonly keeps it, unless the same person is also written in another
-    style in the document (then the two forms of one name are inconsistent); names in one style.
+    style in the document (then the two forms of one name are inconsistent); names in one style;
+    a name in a cited source — a reference entry, a quoted title, a URL (see TK101) — which keeps
+    the source's spelling and counts for neither style (a paper in South Korean style citing
+    "… Kim Jong Un Guides …" from KCNA).
 
     Okay: Kim Jong Il and Kim Jong Un both visited the site.
     Okay: Kim Il Sung founded the state; Kim Jong-il and Kim Jong-un inherited it.
+    Okay: Kim Jong-un sang "Song of General Kim Jong Il" at the rally.
     TK502: Kim Jong-il and Kim Jong Un both visited the site.
     """
 

@@ -229,7 +229,9 @@ class MixedRomanization(_SystemCounter):
       false (Juche, Pyongyang); on the project's own sentences two terms against one is the
       smallest mix an editor accepts as a house system, three against two is no evidence;
     - a form labelled with its system ('McCune–Reischauer: Chosŏn', 'Joseon (RR)') or quoted as a
-      mention ('romanized as "juche"'): it shows a system, it does not use one;
+      mention ('romanized as "juche"'): it shows a system, it does not use one; nor does a form in a
+      cited source (a reference entry, a quoted title, a URL, as for TK101), which keeps the source's
+      spelling: it neither counts for a system nor is reported;
     - a suggestion the glossary lists as wrong or deprecated is never made (the conventional form is
       suggested instead, or nothing is reported).
 
@@ -281,12 +283,18 @@ class ProbableMisspelling(_SystemCounter):
     Not flagged, and why: anything the tolerant comparison accepts (breves, apostrophes, hyphens,
     k/g, t/d, p/b, ch/j, ŏ/eo/o, a missing space); a stretch of fewer than six letters, or part of a
     longer romanization of the glossary (a shortened name); persons' names (TK501 and TK502 judge
-    them); words that do not look like romanized Korean; a form quoted as a mention or labelled with
-    its system. A suggestion the glossary lists as wrong or deprecated is replaced by the concept's
-    conventional form.
+    them), and anything shaped like a Korean personal name — a one-syllable surname and a
+    two-syllable given name, capitalised, hyphenated or not, in either order ('Cheong Seong-chang',
+    'Ri Yong Ho'): a scholar cited by name is not a misspelled river, and a term of the glossary is
+    written as words of its own, not in that shape (the cost: a term written one capitalised
+    syllable at a time, 'Ma Sik Ryong', is not compared); words that do not look like romanized
+    Korean; a form quoted as a mention, labelled with its system or in a cited source (a reference
+    entry, a quoted title, a URL). A suggestion the glossary lists as wrong or deprecated is
+    replaced by the concept's conventional form.
 
     Okay: The spirit of self-reliance (*charyok kaengsaeng*) was stressed.
     Okay: The spirit of self-reliance (*jaryeok-gaengsaeng*) was stressed.
+    Okay: According to Guk Sen-hwa of a Seoul institute, the reform will stall.
     TK403: The spirit of self-reliance (*Charyok Kaengseng*) was stressed.
     """
 

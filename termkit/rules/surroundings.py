@@ -63,12 +63,15 @@ _SENTENCE_END = _lazy(r"[.!?](?:\[[0-9a-z]{1,4}\])*[\"\u201d\u2019')\]]*\s+(?=[\
                            r"|\n[ \t]*\n|\x00")
 
 
-# A reference entry opens its line with a note number ('[12] ', a Markdown footnote '[^3]: ', '^ ').
-_REFERENCE_ENTRY = _lazy(r"[ \t>*_-]*(?:\[\^?[0-9]{1,4}\]:?|\^)[ \t]")
+# A reference list's entry opens its line with a note number ('[12] ', or '^ ' as a copied reference list
+# has it). Not a Markdown footnote ('[^3]: '): those are the text's own notes, often explanatory prose
+# that a translator wrote, and stay checked.
+_REFERENCE_ENTRY = _lazy(r"[ \t>*_-]*(?:\[[0-9]{1,4}\]|\^)[ \t]")
 # A caption's or table's source line: 'Source:' (capitalised, as a label is written) and what follows it.
 _SOURCE_LABEL = _lazy(r"(?<![\w])Sources?:[ \t]")
 # Words that English titles leave in lower case; every other word of a quoted title is capitalised.
-_TITLE_SMALL = frozenset("a an the and or nor but of on in at to for by with from as via into over per vs".split())
+_TITLE_SMALL = frozenset("""a an the and or nor but yet so of on in at to for by with from as via into onto over
+under upon about after before since until through across against among between within without per vs""".split())
 _TITLE_WORD = _lazy(r"[^\W\d_][\w'\u2019-]*")
 _QUOTES = {"\u201c": "\u201d", "\"": "\""}
 
@@ -76,8 +79,8 @@ _QUOTES = {"\u201c": "\u201d", "\"": "\""}
 def cited_source(text: str, hit) -> str | None:
     """Where a form belongs to a cited source, which keeps its own spelling: None when it does not.
 
-    - 'reference': the line is a reference entry ('[62] … *Kim Il Sung: The North Korean Leader* …',
-      a footnote) or follows a 'Source:' label (a figure's or table's source line);
+    - 'reference': the line is an entry of a reference list ('[62] … *Kim Il Sung: The North Korean
+      Leader* …', '^ …') or follows a 'Source:' label (a figure's or table's source line);
     - 'title': the form is inside a quoted title — double quotation marks around at least two more
       words than the form, every word capitalised but the small ones English titles keep in lower
       case ('the song "Song of General Kim Il Sung"'). A quoted sentence is no title and stays a use;
