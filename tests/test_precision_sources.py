@@ -197,3 +197,32 @@ def test_as_of_turns_off_a_status_dated_after_the_file(pr, tmp_path):
     assert [(r["path"], r["code"]) for r in records] == [("new/a.md", "TK102")]
     records, _, _ = pr.check_corpus([str(root)], checker)
     assert [(r["path"], r["code"]) for r in records] == [("new/a.md", "TK102"), ("old/a.md", "TK102")]
+
+
+# -- quotations of someone's words ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, form, expected", [
+    ("She said the plan was \u201ca frontal breakthrough for the whole economy\u201d and sat down.",
+     "frontal breakthrough", True),
+    ("The minister called it \"our frontal breakthrough in farming\" twice.", "frontal breakthrough", True),
+    ("The \u201cfrontal breakthrough\u201d was declared in 2019.", "frontal breakthrough", False),  # a quoted term
+    ("The \u201cfrontal breakthrough now\u201d was declared.", "frontal breakthrough", False),  # one more word only
+    ("The frontal breakthrough was declared \u201cwith great fanfare and joy\u201d in 2019.",
+     "frontal breakthrough", False),  # the quotation is elsewhere on the line
+])
+def test_quoted_passage(text, form, expected):
+    from termkit.rules.surroundings import quoted_passage
+
+    assert quoted_passage(text, at(text, form)) is expected
+
+
+def test_a_quotation_does_not_count_for_consistency(bundled):
+    quoted = ("The envoy spoke of \u201ca frontal breakthrough that will not be stopped\u201d; "
+              "the head-on breakthrough went on, and the head-on breakthrough ended in 2021.")
+    assert found(bundled, quoted, "TK301") == []
+    own = ("The envoy spoke of the frontal breakthrough; "
+           "the head-on breakthrough went on, and the head-on breakthrough ended in 2021.")
+    assert found(bundled, own, "TK301") == [("TK301", "frontal breakthrough")]
+    # a wrong rendering inside a quotation is still reported: the rules that correct forms read quotes
+    assert found(bundled, "He praised \u201cthe subjectivization of all our industry\u201d loudly.", "TK101") \
+        == [("TK101", "subjectivization")]

@@ -128,12 +128,16 @@ class InconsistentRendering:
     - a form inside a longer name or title, a form mentioned rather than used, and a form in a cited
       source — a reference entry, a quoted title, a URL (see TK101): another state's ministry named
       in a reference entry is no rendering choice of the author;
+    - a form inside a quotation of someone's words (double quotation marks around it and three more
+      words or more): the quoted source chose it, so it neither counts nor is reported; a quoted term
+      alone ('the "frontal breakthrough"') is still the author's;
     - a form approved for two concepts without a gloss or source to say which, and persons.
 
     Okay: The frontal breakthrough was declared in 2019 and the frontal breakthrough went on.
     Okay: The SPA Standing Committee met, and the Standing Committee of the Supreme People's Assembly adopted the law.
     Okay: The Union of Agricultural Workers of Korea (UAWK) met, and UAWK officials toured farms.
     Okay: The United Nations Security Council met at noon, and the UN Security Council voted at six.
+    Okay: The envoy promised "a frontal breakthrough that nobody can stop", and the head-on breakthrough went on.
     Okay: The Teachers Training College opened, and two more teacher training colleges followed.
     TK301: The frontal breakthrough was declared in 2019 and the head-on breakthrough went on.
     """

@@ -107,24 +107,38 @@ def _in_url(text: str, start: int) -> bool:
 
 
 def _in_quoted_title(text: str, hit, line_start: int) -> bool:
+    words = _quoted_words(text, hit, line_start)
+    if words is None or len(words) < 2:
+        return False  # a quoted name ('the so-called "Korean Workers' Party"') is no title
+    return all(w[0].isupper() for w in words if w.casefold() not in _TITLE_SMALL)
+
+
+def _quoted_words(text: str, hit, line_start: int) -> list[str] | None:
+    """The other words of the double-quoted stretch (on one line) that holds the hit; None outside one."""
     left = text[max(line_start, hit.start - 300):hit.start]
     opened = max(left.rfind("\u201c"), left.rfind("\""))
     if opened < 0:
-        return False
+        return None
     mark = left[opened]
     close = _QUOTES[mark]
     if mark == "\"" and left.count("\"") % 2 == 0:
-        return False  # that straight quote closed an earlier quotation
+        return None  # that straight quote closed an earlier quotation
     if mark == "\u201c" and "\u201d" in left[opened:]:
-        return False
+        return None
     end = text.find(close, hit.end, hit.end + 300)
     if end < 0 or "\n" in text[hit.end:end]:
-        return False
-    inner = left[opened + 1:] + text[hit.end:end]
-    words = _TITLE_WORD.findall(inner)
-    if len(words) < 2:
-        return False  # a quoted name ('the so-called "Korean Workers' Party"') is no title
-    return all(w[0].isupper() for w in words if w.casefold() not in _TITLE_SMALL)
+        return None
+    return _TITLE_WORD.findall(left[opened + 1:] + text[hit.end:end])
+
+
+def quoted_passage(text: str, hit) -> bool:
+    """A form inside a quotation of someone's words: double quotation marks around three more words or more.
+
+    ('… stated that the country's "status as a nuclear weapons state has become irreversible"'). A
+    quoted term alone ('the "nuclear weapons state"') is not a passage.
+    """
+    words = _quoted_words(text, hit, text.rfind("\n", 0, hit.start) + 1)
+    return words is not None and len(words) >= 3
 
 
 def before(text: str, hit) -> str:
