@@ -82,10 +82,10 @@ class Context:
         or a cited source's spelling (a quoted title, a reference entry, a URL).
 
         `counting` (TK301, reports) asks whether the form is a rendering *choice*: any fixed longer name
-        holding it is none ('General Staff College', a law's title), nor is a quotation of someone's words. A rejected form that merely
-        modifies a longer name ('KWP Central Committee') is still the rejected name, so for findings a
-        capitalised run ends only a title. Reads the text around the hit: rules ask it only for hits
-        they would report or count.
+        holding it is none ('General Staff College', a law's title), nor is a quotation of someone's
+        words. A rejected form that merely modifies a longer name ('KWP Central Committee') is still the
+        rejected name, so for findings a capitalised run ends only a title. Reads the text around the
+        hit: rules ask it only for hits they would report or count.
         """
         from .surroundings import (capitalised_name, extended_name, parenthetical_alias, prefixed_title,
                                    quoted_mention, quoted_passage)
@@ -121,6 +121,7 @@ class Context:
 
 _LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
 UNNAMED_TYPES = frozenset({"term", "slogan", "campaign"})  # no titles or names: vice-, deputy … do not apply
+TITLE_TYPES = frozenset({"office"})  # a capitalised run after a title makes another title
 MENTION = "mentioned, not used"
 QUOTED = "inside a quotation"
 CITED = "in a cited source's {}"  # its title, reference entry or URL: the source's spelling, not a choice
@@ -133,7 +134,6 @@ def cited(doc, hit) -> str | None:
 
     where = cited_source(doc.text, hit) if doc.text else None
     return CITED.format(where) if where else None
-TITLE_TYPES = frozenset({"office"})  # a capitalised run after a title makes another title
 
 
 def label(c: Concept) -> str:

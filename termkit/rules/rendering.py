@@ -93,10 +93,10 @@ def wrong_rendering(doc, ctx):
       reports these as well, marked as mentions;
     - a form in a cited source, whose spelling the author must keep: an entry of a reference list (a
       line that opens with a note number, '[12] …' or '^ …'; not a Markdown footnote '[^3]: …', which
-      is the text's own note), the rest of a line after a 'Source:' label, a quoted title (double quotation marks around at least two more words than the form,
-      every word capitalised but the small ones: '"A History of the Korean Workers' Party"'), or a
-      web address. A quoted sentence is not a title: its lower-case words make it a use. Reported,
-      marked, with `mentions = "report"`.
+      is the text's own note), the rest of a line after a 'Source:' label, a quoted title (double
+      quotation marks around at least two more words than the form, every word capitalised but the
+      small ones: '"A History of the Korean Workers' Party"'), or a web address. A quoted sentence
+      is not a title: its lower-case words make it a use. Reported, marked, with `mentions = "report"`.
 
     Okay: The plenary meeting called for localization (국산화) of raw materials.
     Okay: The slogan 주체화 is often mistranslated as 'subjectivization'.
