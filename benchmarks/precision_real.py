@@ -39,23 +39,48 @@ def relative(path: Path, root: Path) -> str:
     return path.name
 
 
-def make_checker(exclude: list[str] | None = None):
+def make_checker(exclude: list[str] | None = None, as_of: str | None = None, matcher=None):
     """A checker over the bundled glossary with every rule and no configuration file read."""
     os.environ.setdefault("TERMKIT_CACHE_DIR", "/tmp/termkit-precision-real-cache")
     from termkit.checking import Checker
     from termkit.config import Config
 
-    return Checker(Config(exclude=list(exclude or [])))
+    return Checker(Config(exclude=list(exclude or []), as_of=as_of), matcher=matcher)
 
 
-def check_corpus(roots: list[str], checker) -> tuple[list[dict], int, int]:
-    """Every finding under the roots as a record, sorted; plus the bytes and the files read."""
+def parse_dates(specs: list[str] | None) -> list[tuple[str, str]]:
+    """`--as-of` values, GLOB=DATE or DATE (every file), as (glob, date) pairs in the order given."""
+    out = []
+    for spec in specs or []:
+        glob, sep, date = spec.rpartition("=")
+        out.append((glob if sep else "*", date))
+    return out
+
+
+def date_of(rel: str, dates: list[tuple[str, str]]) -> str | None:
+    """The date a file is checked as of: the first `--as-of` whose glob matches its relative path."""
+    from fnmatch import fnmatchcase
+
+    return next((d for g, d in dates if fnmatchcase(rel, g)), None)
+
+
+def check_corpus(roots: list[str], checker, dates: list[tuple[str, str]] | None = None
+                 ) -> tuple[list[dict], int, int]:
+    """Every finding under the roots as a record, sorted; plus the bytes and the files read.
+
+    `dates` gives files the date a user would state for them (front matter `date:` or `--as-of`);
+    a file's own front matter still wins, as in `termkit check`.
+    """
     records, size, files = [], 0, 0
+    dated = {None: checker}
     for root in map(Path, roots):
         for path in checker.files([str(root)]):
             files += 1
             size += path.stat().st_size
-            for f in checker.check_file(path):
+            when = date_of(relative(path, root), dates or [])
+            if when not in dated:
+                dated[when] = make_checker(checker.config.exclude, when, checker.matcher)
+            for f in dated[when].check_file(path):
                 records.append({"path": relative(path, root), "line": f.line, "column": f.column,
                                 "code": f.code, "found": f.found, "concept": f.concept, "message": f.message})
     return sorted(records, key=key), size, files
@@ -178,6 +203,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--save", metavar="FILE", help="write this run's findings (JSONL)")
     ap.add_argument("--against", metavar="FILE", help="a saved run: list findings that appeared and disappeared")
     ap.add_argument("--write-unjudged", metavar="FILE", help="write stubs for the unjudged findings (JSONL)")
+    ap.add_argument("--as-of", metavar="[GLOB=]DATE", action="append", default=None,
+                    help="check the files matching GLOB (relative path; default every file) as of DATE, "
+                         "YYYY[-MM[-DD]], as `termkit check --as-of` does; repeatable, the first match wins")
     ap.add_argument("--exclude", metavar="GLOB", action="append", default=None,
                     help="file names or paths to skip (default: README.md, a corpus's own description)")
     return ap.parse_args(argv)
@@ -204,7 +232,7 @@ def diff_report(records: list[dict], saved_path: str) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     exclude = ["README.md"] if args.exclude is None else args.exclude
-    records, size, files = check_corpus(args.paths, make_checker(exclude))
+    records, size, files = check_corpus(args.paths, make_checker(exclude), parse_dates(args.as_of))
     out, status = counts_table(records, size, files), 0
     judgments = read_jsonl(args.judgments) if args.judgments else []
     if args.judgments:

@@ -78,16 +78,17 @@ class Context:
 
     def not_a_use(self, doc, hit: Hit, concept: int, counting: bool = False) -> str | None:
         """Why an English form here is not a use of the concept, if it is not: inside a longer name or title,
-        or mentioned (quoted after 'translated as', 'called' …, or a parenthetical alias of another rendering).
+        mentioned (quoted after 'translated as', 'called' …, or a parenthetical alias of another rendering),
+        or a cited source's spelling (a quoted title, a reference entry, a URL).
 
         `counting` (TK301, reports) asks whether the form is a rendering *choice*: any fixed longer name
-        holding it is none ('General Staff College', a law's title). A rejected form that merely
-        modifies a longer name ('KWP Central Committee') is still the rejected name, so for findings a
-        capitalised run ends only a title. Reads the text around the hit: rules ask it only for hits
-        they would report or count.
+        holding it is none ('General Staff College', a law's title), nor is a quotation of someone's
+        words. A rejected form that merely modifies a longer name ('KWP Central Committee') is still the
+        rejected name, so for findings a capitalised run ends only a title. Reads the text around the
+        hit: rules ask it only for hits they would report or count.
         """
         from .surroundings import (capitalised_name, extended_name, parenthetical_alias, prefixed_title,
-                                   quoted_mention)
+                                   quoted_mention, quoted_passage)
 
         if not doc.text:
             return None
@@ -103,11 +104,15 @@ class Context:
         forms = lambda: [fold_key(f) for f in approved(c)] + [fold_key(f) for _, f in c.names]  # noqa: E731
         if parenthetical_alias(doc.text, hit, forms):
             return MENTION
-        return None
+        why = cited(doc, hit)
+        if why is None and counting and quoted_passage(doc.text, hit):
+            return QUOTED  # the quoted source's words: a finding may still correct them, a count not
+        return why
 
     def skips(self, why: str | None) -> bool:
-        """Whether a hit that is not a use (why) goes unreported: always, but a mention with mentions = "report"."""
-        return why is not None and not (why == MENTION and self.mentions == "report")
+        """Whether a hit that is not a use (why) goes unreported: always, but a mention (a cited source's
+        spelling included) with mentions = "report"."""
+        return why is not None and not (why in MENTIONS and self.mentions == "report")
 
     def approved_elsewhere(self, hit: Hit, concept: int) -> bool:
         """Whether the matched form is another concept's preferred or admitted rendering."""
@@ -116,8 +121,19 @@ class Context:
 
 _LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
 UNNAMED_TYPES = frozenset({"term", "slogan", "campaign"})  # no titles or names: vice-, deputy … do not apply
-MENTION = "mentioned, not used"
 TITLE_TYPES = frozenset({"office"})  # a capitalised run after a title makes another title
+MENTION = "mentioned, not used"
+QUOTED = "inside a quotation"
+CITED = "in a cited source's {}"  # its title, reference entry or URL: the source's spelling, not a choice
+MENTIONS = frozenset({MENTION, *(CITED.format(w) for w in ("title", "reference", "URL"))})
+
+
+def cited(doc, hit) -> str | None:
+    """Why a hit is a cited source's spelling (its title, a reference entry, a URL), if it is one."""
+    from .surroundings import cited_source
+
+    where = cited_source(doc.text, hit) if doc.text else None
+    return CITED.format(where) if where else None
 
 
 def label(c: Concept) -> str:

@@ -41,7 +41,7 @@ def rendering_keys(ctx, ci) -> dict:
     if got is None:
         c = ctx.concept(ci)
         forms = approved(c)
-        short = set(c.short_forms) | {f for f in forms if _acronym_of(f, forms)}
+        short = set(c.short_forms) | {f for f in forms if _acronym_of(f, forms) or _abbreviates(f, forms)}
         got = memo[ci] = {f: None if f in short else rendering_key(f) for f in forms}
     return got
 
@@ -85,6 +85,26 @@ def _acronym_of(form: str, forms) -> bool:
     return False
 
 
+def _abbreviates(form: str, forms) -> bool:
+    """A form that is another approved form with a run of its capitalised words written as their initials:
+    'UN Security Council' for 'United Nations Security Council', 'SPA Standing Committee' for
+    'Supreme People's Assembly Standing Committee'. The rest of the words must be the same."""
+    words = form.replace("-", " ").split()
+    caps = [k for k, w in enumerate(words) if w.isupper() and w.isalpha() and 2 <= len(w) <= 8]
+    if not caps:
+        return False
+    for other in forms:
+        theirs = other.replace("-", " ").split()
+        for k in caps:
+            head, acronym, tail = words[:k], words[k], words[k + 1:]
+            if theirs[:k] != head or len(theirs) - len(tail) - k < 2 or (tail and theirs[-len(tail):] != tail):
+                continue
+            run = theirs[k:len(theirs) - len(tail)]
+            if "".join(w[0] for w in run if w[:1].isupper()) == acronym and run[0][:1].isupper():
+                return True
+    return False
+
+
 @rule("TK301", "inconsistent-rendering", "warning", needs=EN_APPROVED)
 class InconsistentRendering:
     """One concept rendered two or more ways in one document.
@@ -100,15 +120,24 @@ class InconsistentRendering:
     - forms that differ only in case, number, articles or a possessive, or as 'Y of X' and 'X Y'
       ('Teachers Training College' / 'teacher training colleges'; 'Standing Committee of the Supreme
       People's Assembly' / 'Supreme People's Assembly Standing Committee');
-    - a short form beside the full name: the glossary's `short_forms` ('SPA Standing Committee'),
-      and any all-capitals form spelling the initials of an approved form ('UAWK'), the usual way a
-      text abbreviates a name after its first mention;
-    - a form inside a longer name or title, and a form mentioned rather than used (see TK101);
+    - a short form beside the full name: the glossary's `short_forms` ('SPA Standing Committee',
+      'Foreign Ministry', 'Politburo'), any all-capitals form spelling the initials of an approved
+      form ('UAWK'), and an approved form with a run of another's capitalised words written as their
+      initials ('UN Security Council' / 'United Nations Security Council'; 'Chairman of the WPK'),
+      the usual ways a text abbreviates a name after its first mention;
+    - a form inside a longer name or title, a form mentioned rather than used, and a form in a cited
+      source — a reference entry, a quoted title, a URL (see TK101): another state's ministry named
+      in a reference entry is no rendering choice of the author;
+    - a form inside a quotation of someone's words (double quotation marks around it and three more
+      words or more): the quoted source chose it, so it neither counts nor is reported; a quoted term
+      alone ('the "frontal breakthrough"') is still the author's;
     - a form approved for two concepts without a gloss or source to say which, and persons.
 
     Okay: The frontal breakthrough was declared in 2019 and the frontal breakthrough went on.
     Okay: The SPA Standing Committee met, and the Standing Committee of the Supreme People's Assembly adopted the law.
     Okay: The Union of Agricultural Workers of Korea (UAWK) met, and UAWK officials toured farms.
+    Okay: The United Nations Security Council met at noon, and the UN Security Council voted at six.
+    Okay: The envoy promised "a frontal breakthrough that nobody can stop", and the head-on breakthrough went on.
     Okay: The Teachers Training College opened, and two more teacher training colleges followed.
     TK301: The frontal breakthrough was declared in 2019 and the head-on breakthrough went on.
     """

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..matching import NAME, fold_keep_hyphens
-from .base import finding
+from .base import cited, finding
 from .registry import rule
 
 STYLE_NAMES = {"dprk": "DPRK style", "sk": "South Korean media style", "other": "a non-standard form"}
@@ -61,21 +61,26 @@ def name_style(doc, ctx):
     Not flagged, and why: either standard style when no house style is set; a name the glossary
     lists as `conventional` for the person (Kim Il Sung), even against a house style, because
     English writes it so whatever its convention for other names (Kim Il Sung University, Kim Il
-    Sung Square).
+    Sung Square); a name in a cited source — a reference entry, a quoted title, a URL (see TK101) —
+    since a citation must keep the source's spelling ('Kim-Jong-Un' in a web address).
 
     Okay: Kim Jong Un chaired the meeting.
     Okay: Kim Jong-un chaired the meeting.
+    Okay: The feature "Kim Jong-eun and His Generals" ran in 2011.
     TK501: Kim Jong-eun chaired the meeting.
     """
     for hit, c, style in name_hits(doc, ctx):
         if style != "other" and conventional(hit, c):
             continue  # Kim Il Sung: English uses it whatever the house style
         if style == "other" or (ctx.names and style and style != ctx.names):
+            why = cited(doc, hit)
+            if why and ctx.mentions != "report":
+                continue  # a cited title or URL keeps the source's spelling ('Kim Jong Eun's …', a link)
             wanted = [ctx.names] if ctx.names else ["dprk", "sk"]
             good = _suggest(c, wanted)
             yield finding(hit, "TK501", "warning",
                           f"'{hit.found}' is {STYLE_NAMES[style]} of the name of {c.ko}; use "
-                          + " or ".join(f"'{g}'" for g in good), c, good)
+                          + " or ".join(f"'{g}'" for g in good) + (f" ({why})" if why else ""), c, good)
 
 
 @rule("TK502", "mixed-name-styles", "warning", needs=NAME)
@@ -88,10 +93,14 @@ class MixedNameStyles:
 
     Not flagged, and why: a person's conventional form (Kim Il Sung) counts for no style, since a
     text in South Korean style commonly keeps it, unless the same person is also written in another
-    style in the document (then the two forms of one name are inconsistent); names in one style.
+    style in the document (then the two forms of one name are inconsistent); names in one style;
+    a name in a cited source — a reference entry, a quoted title, a URL (see TK101) — which keeps
+    the source's spelling and counts for neither style (a paper in South Korean style citing
+    "… Kim Jong Un Guides …" from KCNA).
 
     Okay: Kim Jong Il and Kim Jong Un both visited the site.
     Okay: Kim Il Sung founded the state; Kim Jong-il and Kim Jong-un inherited it.
+    Okay: Kim Jong-un sang "Song of General Kim Jong Il" at the rally.
     TK502: Kim Jong-il and Kim Jong Un both visited the site.
     """
 
@@ -104,8 +113,8 @@ class MixedNameStyles:
 
     def count(self, seg):
         for hit, c, style in name_hits(seg, self.ctx):
-            if style not in self.counts:
-                continue
+            if style not in self.counts or cited(seg, hit):
+                continue  # a cited source's spelling is not the document's style
             if conventional(hit, c):
                 usual = self.usual.setdefault(c.id, {})
                 usual[style] = usual.get(style, 0) + 1
@@ -130,8 +139,11 @@ class MixedNameStyles:
                 continue
             if conventional(hit, c) and c.id not in self.mixed:
                 continue
+            why = cited(seg, hit)
+            if why and self.ctx.mentions != "report":
+                continue
             good = _suggest(c, [self.dominant])
             yield finding(hit, "TK502", "warning",
                           f"'{hit.found}' is in {STYLE_NAMES[style]}, but this document writes names "
                           f"in {STYLE_NAMES[self.dominant]} ({self.counts[self.dominant]} of {total}); "
-                          f"use '{good[0]}'", c, good)
+                          f"use '{good[0]}'" + (f" ({why})" if why else ""), c, good)

@@ -90,11 +90,18 @@ def wrong_rendering(doc, ctx):
       the like, or in parentheses as an alias of another rendering of the concept ('X (formerly Y)').
       'The term *X*' and 'what the plan calls *X*' are uses: a text introduces its own terms so.
       Writing about a term is not a choice of rendering. `mentions = "report"` in the configuration
-      reports these as well, marked as mentions.
+      reports these as well, marked as mentions;
+    - a form in a cited source, whose spelling the author must keep: an entry of a reference list (a
+      line that opens with a note number, '[12] …' or '^ …'; not a Markdown footnote '[^3]: …', which
+      is the text's own note), the rest of a line after a 'Source:' label, a quoted title (double
+      quotation marks around at least two more words than the form, every word capitalised but the
+      small ones: '"A History of the Korean Workers' Party"'), or a web address. A quoted sentence
+      is not a title: its lower-case words make it a use. Reported, marked, with `mentions = "report"`.
 
     Okay: The plenary meeting called for localization (국산화) of raw materials.
     Okay: The slogan 주체화 is often mistranslated as 'subjectivization'.
     Okay: Party congresses are held every five years; the US parties hold a party convention every four.
+    Okay: [3] J. Doe, The Korean Labor Party and Its Rivals, Seoul, 1962.
     TK101: The plenary meeting called for localization (주체화) of raw materials.
     TK101: The paper speaks of the subjectivization of industry.
     TK101: The Workers' Party of Korea held its party convention in January 2021.
@@ -119,6 +126,7 @@ def deprecated_rendering(doc, ctx):
     Okay: The Premier (내각총리) inspected the plant.
     Okay: Choe Ryong Hae, first vice-president of the State Affairs Commission, spoke.
     Okay: Until 2019 the body was known as the 'SPA Presidium'.
+    Okay: Her thesis "Decrees of the SPA Presidium under Kim Jong Il" was cited widely.
     TK102: The Prime Minister (내각총리) inspected the plant.
     TK102: The SPA Presidium adopted the law.
     """

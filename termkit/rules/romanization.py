@@ -47,10 +47,11 @@ def misspelled_romanization(doc, ctx):
 
 def _mentioned(doc, hit, ctx) -> bool:
     """A romanized form quoted as a mention ('spelled it as *Charyok*') or labelled with its system."""
+    from .base import cited
     from .surroundings import quoted_mention, system_label
 
     return bool(doc.text) and ctx.mentions != "report" and (
-        quoted_mention(doc.text, hit) or system_label(doc.text, hit))
+        quoted_mention(doc.text, hit) or system_label(doc.text, hit) or cited(doc, hit) is not None)
 
 
 def _fold(text: str) -> str:
@@ -157,10 +158,13 @@ class _SystemCounter:
 
     @staticmethod
     def labelled(seg, hit) -> bool:
-        """A form named with its system ('McCune–Reischauer: Chosŏn') or quoted as a mention: no use of a system."""
+        """A form named with its system ('McCune–Reischauer: Chosŏn'), quoted as a mention or in a cited
+        source (its title, a reference entry, a URL): no use of a system."""
+        from .base import cited
         from .surroundings import quoted_mention, system_label
 
-        return bool(seg.text) and (system_label(seg.text, hit) or quoted_mention(seg.text, hit))
+        return bool(seg.text) and (system_label(seg.text, hit) or quoted_mention(seg.text, hit)
+                                   or cited(seg, hit) is not None)
 
     @property
     def system(self) -> str:
@@ -176,6 +180,25 @@ def form_in(c, system: str) -> str | None:
     if system == "mr":
         return c.mr or romanize(c.ko_nk or c.ko, "mr")
     return c.rr or romanize(c.ko, "rr")
+
+
+def personal_name(found: str, syllables: frozenset) -> bool:
+    """Whether a capitalised stretch has the shape of a Korean personal name, surname and given name.
+
+    A one-syllable surname and a two-syllable given name, hyphenated or not, in either order:
+    'Cheong Seong-chang', 'Ri Yong Ho', 'Seong-chang Cheong'. A romanized term of the glossary is written
+    as words of its own ('Chongchon River', *Charyok Kaengsaeng*), never in this shape.
+    """
+    from ..matching import skeleton
+
+    parts = found.split()
+    if not 2 <= len(parts) <= 3 or not all(p[:1].isupper() for p in parts):
+        return False
+    pieces = [p.split("-") for p in parts]
+    shape = [len(x) for x in pieces]
+    if shape not in ([1, 2], [2, 1], [1, 1, 1]):
+        return False
+    return all(skeleton(piece) in syllables for x in pieces for piece in x)
 
 
 # Evidence of a document's dominant system, measured on KCNA's English of August–September 2024 and
@@ -206,7 +229,9 @@ class MixedRomanization(_SystemCounter):
       false (Juche, Pyongyang); on the project's own sentences two terms against one is the
       smallest mix an editor accepts as a house system, three against two is no evidence;
     - a form labelled with its system ('McCune–Reischauer: Chosŏn', 'Joseon (RR)') or quoted as a
-      mention ('romanized as "juche"'): it shows a system, it does not use one;
+      mention ('romanized as "juche"'): it shows a system, it does not use one; nor does a form in a
+      cited source (a reference entry, a quoted title, a URL, as for TK101), which keeps the source's
+      spelling: it neither counts for a system nor is reported;
     - a suggestion the glossary lists as wrong or deprecated is never made (the conventional form is
       suggested instead, or nothing is reported).
 
@@ -258,12 +283,18 @@ class ProbableMisspelling(_SystemCounter):
     Not flagged, and why: anything the tolerant comparison accepts (breves, apostrophes, hyphens,
     k/g, t/d, p/b, ch/j, ŏ/eo/o, a missing space); a stretch of fewer than six letters, or part of a
     longer romanization of the glossary (a shortened name); persons' names (TK501 and TK502 judge
-    them); words that do not look like romanized Korean; a form quoted as a mention or labelled with
-    its system. A suggestion the glossary lists as wrong or deprecated is replaced by the concept's
-    conventional form.
+    them), and anything shaped like a Korean personal name — a one-syllable surname and a
+    two-syllable given name, capitalised, hyphenated or not, in either order ('Cheong Seong-chang',
+    'Ri Yong Ho'): a scholar cited by name is not a misspelled river, and a term of the glossary is
+    written as words of its own, not in that shape (the cost: a term written one capitalised
+    syllable at a time, 'Ma Sik Ryong', is not compared); words that do not look like romanized
+    Korean; a form quoted as a mention, labelled with its system or in a cited source (a reference
+    entry, a quoted title, a URL). A suggestion the glossary lists as wrong or deprecated is
+    replaced by the concept's conventional form.
 
     Okay: The spirit of self-reliance (*charyok kaengsaeng*) was stressed.
     Okay: The spirit of self-reliance (*jaryeok-gaengsaeng*) was stressed.
+    Okay: According to Guk Sen-hwa of a Seoul institute, the reform will stall.
     TK403: The spirit of self-reliance (*Charyok Kaengseng*) was stressed.
     """
 
@@ -285,6 +316,8 @@ class ProbableMisspelling(_SystemCounter):
                 if _mentioned(seg, hit, self.ctx):
                     continue
                 c = self.ctx.concept(e.concept)
+                if c.type != "person" and personal_name(hit.found, self.ctx.matcher.syllables):
+                    continue  # 'Cheong Seong-chang of the Sejong Institute' is a person, not a river
                 good = suggestion(c, e.concept, want, hit.found, self.ctx) or match_case(form_in(c, want), hit.found)
                 yield finding(hit, "TK403", "warning",
                               f"'{hit.found}' looks like a misspelled romanization of {label(c)}; use '{good}'",

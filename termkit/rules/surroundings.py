@@ -1,4 +1,4 @@
-"""What the text around a hit says: part of a longer name, a mention rather than a use, a system label, a cue."""
+"""What the text around a hit says: part of a longer name, a mention, a cited source, a system label, a cue."""
 from __future__ import annotations
 
 import re
@@ -61,6 +61,84 @@ _YEAR = _lazy(r"(?<![\w-])(1[89][0-9]{2}|20[0-9]{2})(?![\w-])")
 # A full stop, ! or ? (closing quotes, brackets and reference marks such as [12] may follow) before a capital.
 _SENTENCE_END = _lazy(r"[.!?](?:\[[0-9a-z]{1,4}\])*[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018(\[*_]*[A-Z0-9])"
                            r"|\n[ \t]*\n|\x00")
+
+
+# A reference list's entry opens its line with a note number ('[12] ', or '^ ' as a copied reference list
+# has it). Not a Markdown footnote ('[^3]: '): those are the text's own notes, often explanatory prose
+# that a translator wrote, and stay checked.
+_REFERENCE_ENTRY = _lazy(r"[ \t>*_-]*(?:\[[0-9]{1,4}\]|\^)[ \t]")
+# A caption's or table's source line: 'Source:' (capitalised, as a label is written) and what follows it.
+_SOURCE_LABEL = _lazy(r"(?<![\w])Sources?:[ \t]")
+# Words that English titles leave in lower case; every other word of a quoted title is capitalised.
+_TITLE_SMALL = frozenset("""a an the and or nor but yet so of on in at to for by with from as via into onto over
+under upon about after before since until through across against among between within without per vs""".split())
+_TITLE_WORD = _lazy(r"[^\W\d_][\w'\u2019-]*")
+_QUOTES = {"\u201c": "\u201d", "\"": "\""}
+
+
+def cited_source(text: str, hit) -> str | None:
+    """Where a form belongs to a cited source, which keeps its own spelling: None when it does not.
+
+    - 'reference': the line is an entry of a reference list ('[62] … *Kim Il Sung: The North Korean
+      Leader* …', '^ …') or follows a 'Source:' label (a figure's or table's source line);
+    - 'title': the form is inside a quoted title — double quotation marks around at least two more
+      words than the form, every word capitalised but the small ones English titles keep in lower
+      case ('the song "Song of General Kim Il Sung"'). A quoted sentence is no title and stays a use;
+    - 'URL': the form is part of a web address.
+    An author writing about a source repeats its title, its URL and its authors' spelling; changing
+    them would misquote the source, so the rules that judge a rendering choice leave them alone.
+    """
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    if _REFERENCE_ENTRY.match(text, line_start) or _SOURCE_LABEL.search(text, line_start, hit.start):
+        return "reference"
+    if _in_url(text, hit.start):
+        return "URL"
+    if _in_quoted_title(text, hit, line_start):
+        return "title"
+    return None
+
+
+def _in_url(text: str, start: int) -> bool:
+    """Whether the character at `start` is inside a web address (a token with '://' or opening 'www.')."""
+    lo = max(0, start - 300)
+    token_start = max(text.rfind(ch, lo, start) for ch in " \t\n(<[") + 1
+    token = text[max(lo, token_start):start]
+    return "://" in token or token.startswith("www.")
+
+
+def _in_quoted_title(text: str, hit, line_start: int) -> bool:
+    words = _quoted_words(text, hit, line_start)
+    if words is None or len(words) < 2:
+        return False  # a quoted name ('the so-called "Korean Workers' Party"') is no title
+    return all(w[0].isupper() for w in words if w.casefold() not in _TITLE_SMALL)
+
+
+def _quoted_words(text: str, hit, line_start: int) -> list[str] | None:
+    """The other words of the double-quoted stretch (on one line) that holds the hit; None outside one."""
+    left = text[max(line_start, hit.start - 300):hit.start]
+    opened = max(left.rfind("\u201c"), left.rfind("\""))
+    if opened < 0:
+        return None
+    mark = left[opened]
+    close = _QUOTES[mark]
+    if mark == "\"" and left.count("\"") % 2 == 0:
+        return None  # that straight quote closed an earlier quotation
+    if mark == "\u201c" and "\u201d" in left[opened:]:
+        return None
+    end = text.find(close, hit.end, hit.end + 300)
+    if end < 0 or "\n" in text[hit.end:end]:
+        return None
+    return _TITLE_WORD.findall(left[opened + 1:] + text[hit.end:end])
+
+
+def quoted_passage(text: str, hit) -> bool:
+    """A form inside a quotation of someone's words: double quotation marks around three more words or more.
+
+    ('… stated that the country's "status as a nuclear weapons state has become irreversible"'). A
+    quoted term alone ('the "nuclear weapons state"') is not a passage.
+    """
+    words = _quoted_words(text, hit, text.rfind("\n", 0, hit.start) + 1)
+    return words is not None and len(words) >= 3
 
 
 def before(text: str, hit) -> str:
