@@ -54,7 +54,7 @@ def _rapidfuzz():
 
 # What a key's entries are, as bits (Matcher.key_masks): a rule names the bits it looks at, and the
 # checker hands it only the hits whose key has one of them (EVIDENCE: the hit has a gloss beside it).
-EN_APPROVED, EN_WRONG, EN_DEPRECATED, MISSPELLING, ROM, FUZZY, NAME, KOREAN, EVIDENCE = (1 << i for i in range(9))
+EN_APPROVED, EN_WRONG, EN_DEPRECATED, MISSPELLING, ROM, FUZZY, NAME, KOREAN, EVIDENCE, PUNCT = (1 << i for i in range(10))
 
 
 def entry_mask(entries) -> int:
@@ -63,7 +63,8 @@ def entry_mask(entries) -> int:
         if e.kind == "en":
             mask |= EN_APPROVED if e.status in APPROVED else EN_WRONG if e.status == "wrong" else EN_DEPRECATED
         else:
-            mask |= {"misspelling": MISSPELLING, "rom": ROM, "fuzzy": FUZZY, "name": NAME, "block": 0}.get(e.kind, KOREAN)
+            mask |= {"misspelling": MISSPELLING, "rom": ROM, "fuzzy": FUZZY, "name": NAME, "punct": PUNCT,
+                      "block": 0}.get(e.kind, KOREAN)
     return mask
 
 
@@ -74,7 +75,8 @@ class Entry(NamedTuple):
     """
 
     concept: int
-    kind: str  # en, name, rom, ko, hanja, misspelling; block: a longer name that is not the concept
+    kind: str  # en, name, rom, ko, hanja, misspelling, punct (a name's apostrophes dropped or misplaced);
+    # block: a longer name that is not the concept
     form: str
     status: str | None = None  # en: preferred…wrong; name: dprk, sk, other
     needs_evidence: bool = False
@@ -240,6 +242,7 @@ class Matcher:
                 add(korean, canonical(form), Entry(ci, "ko", form))
             if c.hanja:
                 add(korean, canonical(c.hanja), Entry(ci, "hanja", c.hanja))
+        self._add_variants(latin, add)
         self.keys: list[tuple[Entry, ...]] = []
         self.latin = self._key_table(latin)
         self.latin_automaton = ahocorasick.Automaton()
@@ -253,6 +256,23 @@ class Matcher:
         self._start_run()
 
         self.title_heads = title_heads(concepts)
+
+    def _add_variants(self, latin: dict, add) -> None:
+        """A listed English form's family (variants.variant_keys) matches as the form itself, and a name's
+        mispunctuations as `punct` entries — on keys no concept lists, so that a listed form always wins."""
+        from .variants import punctuation_keys, variant_keys
+
+        listed = set(latin)
+        for ci, c in enumerate(self.concepts):
+            for t in c.terms:
+                entry = Entry(ci, "en", t.form, t.status, t.needs_evidence)
+                for k in variant_keys(t.form):
+                    if k not in listed:
+                        add(latin, k, entry)
+                if t.status in APPROVED:
+                    for k in punctuation_keys(t.form):
+                        if k not in listed:
+                            add(latin, k, Entry(ci, "punct", t.form, t.status))
 
     def approved_owners(self, key: int) -> frozenset[int]:
         """The concepts whose preferred or admitted English form a key matches.
@@ -592,7 +612,7 @@ class Matcher:
         return evidence, glosses
 
     def is_word(self, kid: int) -> bool:
-        return any(e.kind in ("en", "name") for e in self.keys[kid])
+        return any(e.kind in ("en", "name", "punct") for e in self.keys[kid])
 
     def is_gloss(self, kid: int) -> bool:
         return any(e.kind in GLOSS_KINDS for e in self.keys[kid])

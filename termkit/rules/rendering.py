@@ -1,7 +1,7 @@
 """TK101 wrong renderings and TK102 deprecated or superseded renderings."""
 from __future__ import annotations
 
-from ..matching import EN_DEPRECATED, EN_WRONG
+from ..matching import EN_DEPRECATED, EN_WRONG, fold_key
 from .base import approved, finding, label
 from .registry import rule
 
@@ -30,9 +30,22 @@ def _rejected(doc, ctx, statuses, code, severity):
             good = approved(c)
             dated = f" since {since}" if since else ""
             note = f" ({why})" if why else ""
+            what = (f"a variant of the {e.status} rendering '{e.form}'" if is_variant(ctx, hit, e.form)
+                    else f"a {e.status} rendering")
             yield finding(hit, code, severity,
-                          f"'{hit.found}' is a {e.status} rendering of {label(c)}{dated}: "
+                          f"'{hit.found}' is {what} of {label(c)}{dated}: "
                           f"{term.reason if term else ''}; use '{good[0]}'{note}", c, good)
+
+
+def is_variant(ctx, hit, form: str) -> bool:
+    """Whether a hit matched one of a listed form's unlisted variants (matching.variants), not the form."""
+    memo = ctx.memo.setdefault("variant", {})
+    got = memo.get((hit.found, form))
+    if got is None:
+        from ..matching.variants import english_keys
+
+        got = memo[(hit.found, form)] = fold_key(hit.found) not in english_keys(form)
+    return got
 
 
 def _evidenced(doc, hit, e, ctx) -> bool:
