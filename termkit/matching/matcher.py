@@ -68,6 +68,9 @@ def entry_mask(entries) -> int:
     return mask
 
 
+GENERATED = "generated"  # the status of a name entry the matcher spelled itself (matching.names)
+
+
 class Entry(NamedTuple):
     """What a matching key stands for: a concept's form of one kind (and status, for English).
 
@@ -78,7 +81,7 @@ class Entry(NamedTuple):
     kind: str  # en, name, rom, ko, hanja, misspelling, punct (a name's apostrophes dropped or misplaced);
     # block: a longer name that is not the concept
     form: str
-    status: str | None = None  # en: preferred…wrong; name: dprk, sk, other
+    status: str | None = None  # en: preferred…wrong; name: dprk, sk, other, generated
     needs_evidence: bool = False
 
 
@@ -259,8 +262,10 @@ class Matcher:
 
     def _add_variants(self, latin: dict, add) -> None:
         """A listed English form's family (variants.variant_keys) matches as the form itself, and a name's
-        mispunctuations as `punct` entries — on keys no concept lists, so that a listed form always wins."""
-        from .variants import punctuation_keys, variant_keys
+        mispunctuations as `punct` entries, and a person's generated spellings (names.name_spellings) as
+        `name` entries of status "generated" — on keys no concept lists, so that a listed form always wins."""
+        from .names import name_spellings
+        from .variants import name_keys, punctuation_keys, variant_keys
 
         listed = set(latin)
         for ci, c in enumerate(self.concepts):
@@ -273,6 +278,11 @@ class Matcher:
                     for k in punctuation_keys(t.form):
                         if k not in listed:
                             add(latin, k, Entry(ci, "punct", t.form, t.status))
+            if c.type == "person":
+                for form in name_spellings(c.ko):
+                    for k in name_keys(form):
+                        if k not in listed:
+                            add(latin, k, Entry(ci, "name", form, GENERATED))
 
     def approved_owners(self, key: int) -> frozenset[int]:
         """The concepts whose preferred or admitted English form a key matches.

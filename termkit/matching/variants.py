@@ -73,6 +73,7 @@ MIN_SPELLING_WORD = 5
 _MAX_FAMILY = 64  # bases per listed form: a cap, so that no form multiplies the automaton
 
 
+@lru_cache(maxsize=None)  # the same head words recur across a glossary's forms; Snowball is pure Python
 def _stem(word: str) -> str:
     return _stemmer().stemWord(word)
 

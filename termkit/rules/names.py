@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from ..matching import NAME, fold_keep_hyphens
+from ..matching.matcher import GENERATED
+from ..matching.names import is_capitalised
 from .base import cited, finding
 from .registry import rule
 
@@ -26,7 +28,13 @@ def name_hits(doc, ctx):
         got = memo.get((hit.key, hit.found))
         if got is None:  # depends on the key and the spelling found
             got = memo[(hit.key, hit.found)] = _style(hit, ctx)
+        if got[1] == "other" and _generated_only(hit, ctx) and not is_capitalised(hit.found):
+            continue  # a generated spelling is a name only as one: 'kim' or 'pak pong' in lower case is none
         yield (hit, *got)
+
+
+def _generated_only(hit, ctx) -> bool:
+    return all(e.status == GENERATED for e in ctx.entries(hit, "name"))
 
 
 def _style(hit, ctx):
