@@ -24,6 +24,7 @@ class Term:
     needs_evidence: bool = False
     since: str | None = None  # deprecated/superseded: the date (YYYY[-MM[-DD]]) from which the status holds
     seen_in: str | None = None  # a public source that printed this (wrong or deprecated) form
+    other_state: str | None = None  # the state whose institution the form names (China, South Korea)
 
 
 @dataclass(frozen=True)

@@ -138,7 +138,7 @@ def concept_record(c: Concept) -> tuple:
     for name in _FIELDS:
         v = getattr(c, name)
         if name in ("terms", "misspellings"):
-            v = tuple((t.form, t.status, t.reason, t.needs_evidence, t.since) for t in v)
+            v = tuple((t.form, t.status, t.reason, t.needs_evidence, t.since, t.seen_in, t.other_state) for t in v)
         elif name == "specs":
             v = tuple((s.text, tuple(s.expect)) for s in v)
         elif name == "names":
@@ -167,8 +167,9 @@ def concept_from_record(rec) -> Concept:
     for name in ("terms", "misspellings"):
         terms = []
         for t in _tuple(values[name]):
-            if (type(t) is not tuple or len(t) != 5 or type(t[0]) is not str or type(t[1]) is not str
-                    or type(t[2]) not in _OPT or type(t[3]) is not bool or type(t[4]) not in _OPT):
+            if (type(t) is not tuple or len(t) != 7 or type(t[0]) is not str or type(t[1]) is not str
+                    or type(t[2]) not in _OPT or type(t[3]) is not bool or type(t[4]) not in _OPT
+                    or type(t[5]) not in _OPT or type(t[6]) not in _OPT):
                 raise ValueError(f"concept record: {name}")
             terms.append(Term(*t))
         values[name] = tuple(terms)
@@ -221,7 +222,8 @@ class Matcher:
 
         for ci, c in enumerate(concepts):
             for t in c.terms:
-                entry = Entry(ci, "en", t.form, t.status, t.needs_evidence)
+                # Another state's institution is wrong only with evidence, as an ordinary word is.
+                entry = Entry(ci, "en", t.form, t.status, t.needs_evidence or bool(t.other_state))
                 for k in english_keys(t.form):
                     add(latin, k, entry)
             for style, form in c.names:
@@ -270,7 +272,7 @@ class Matcher:
         listed = set(latin)
         for ci, c in enumerate(self.concepts):
             for t in c.terms:
-                entry = Entry(ci, "en", t.form, t.status, t.needs_evidence)
+                entry = Entry(ci, "en", t.form, t.status, t.needs_evidence or bool(t.other_state))
                 for k in variant_keys(t.form):
                     if k not in listed:
                         add(latin, k, entry)
