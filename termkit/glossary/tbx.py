@@ -108,6 +108,8 @@ def export_tbx(concepts: list[Concept], path: Path) -> None:
                 notes.append(f"{MARK}since={t.since}")
             if t.seen_in:
                 notes.append(f"{MARK}seen-in={t.seen_in}")
+            if t.other_state:
+                notes.append(f"{MARK}other-state={t.other_state}")
             notes.extend(f"{MARK}name={style}" for style in styles.get(t.form, ()))
             short = {"termType": "shortForm"} if t.form in c.short_forms else {}
             _term(en, t.form, t.status, notes, **short)
@@ -245,7 +247,8 @@ def _concept(ce, path: Path) -> Concept:
                     reason = "marked deprecated in the imported termbase"
                 since = next((m[6:] for m in tmarks if m.startswith("since=")), None)
                 seen_in = next((m[8:] for m in tmarks if m.startswith("seen-in=")), None)
-                terms.append(Term(form, status, reason, "needs-evidence" in tmarks, since, seen_in))
+                other_state = next((m[12:] for m in tmarks if m.startswith("other-state=")), None)
+                terms.append(Term(form, status, reason, "needs-evidence" in tmarks, since, seen_in, other_state))
                 if notes.get("termType") in SHORT_TYPES and status in ("preferred", "admitted"):
                     short_forms.append(form)
     if ko is None:
