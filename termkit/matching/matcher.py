@@ -282,7 +282,7 @@ class Matcher:
                             add(latin, k, Entry(ci, "punct", t.form, t.status))
             if c.type == "person":
                 for form in name_spellings(c.ko):
-                    for k in name_keys(form):
+                    for k in name_keys(form, possessive=False):  # a match may end before "'s"
                         if k not in listed:
                             add(latin, k, Entry(ci, "name", form, GENERATED))
 

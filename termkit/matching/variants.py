@@ -38,14 +38,16 @@ def english_keys(form: str) -> set[str]:
     return keys
 
 
-def name_keys(form: str) -> set[str]:
-    """Keys for a personal name: itself, in Western order (Jong Un Kim), and their possessives."""
+def name_keys(form: str, possessive: bool = True) -> set[str]:
+    """Keys for a personal name: itself, in Western order (Jong Un Kim), and (possessive) their possessives."""
     keys = set()
     words = fold_key(form).split()
     for base in {" ".join(words), " ".join(words[1:] + words[:1])}:
-        keys.update({base, base + "'s"})
-        if base.endswith("s"):
-            keys.add(base + "'")
+        keys.add(base)
+        if possessive:
+            keys.add(base + "'s")
+            if base.endswith("s"):
+                keys.add(base + "'")
     return keys
 
 
@@ -204,10 +206,11 @@ def variant_keys(form: str) -> set[str]:
     keys = set()
     for b in bases[:_MAX_FAMILY]:
         text = " ".join(b)
-        keys |= english_keys(text)  # with plurals and possessives
-        if not name:
-            head, _, last = text.rpartition(" ")
-            keys |= {(head + " " if head else "") + w for w in inflections(last)}
+        # The form and its plurals; no possessive keys: a match may end before "'s" (an apostrophe is
+        # a word boundary), and a variant's found text need not include it.
+        keys.add(text)
+        head, _, last = text.rpartition(" ")
+        keys |= {(head + " " if head else "") + w for w in (_plurals(last) if name else inflections(last))}
         if compound:
             continue
         if "of" in b[1:-1] or _modifiers_are_nouns(b):
@@ -226,5 +229,5 @@ def punctuation_keys(form: str) -> set[str]:
     words = fold_key(form).split()
     keys = set()
     for b in _apostrophes(words):
-        keys |= english_keys(" ".join(b))
+        keys.add(" ".join(b))
     return keys - english_keys(form)
