@@ -67,3 +67,30 @@ def test_house_style_applies_to_generated_spellings_too(tmp_path):
     c = Checker(Config(names="dprk"))
     got = [(f.code, f.found) for f in c.check_text("Bak Bong-ju and Pak Pong-ju spoke.")]
     assert got == [("TK501", "Bak Bong-ju"), ("TK501", "Pak Pong-ju")]
+
+
+def test_a_spelling_generated_for_two_persons_is_neither(tmp_path):
+    from conftest import checker_with
+
+    people = "".join(f"""\
+- id: {cid}
+  type: person
+  ko: {ko}
+  en:
+    preferred: [{dprk}]
+  names:
+    dprk: {dprk}
+    sk: {sk}
+  confidence: low
+  specs:
+  - text: "{dprk} spoke."
+    expect: []
+""" for cid, ko, dprk, sk in (("a", "김영남", "Kim Yong Nam", "Kim Yong-nam"),
+                              ("b", "김용남", "Kim Ryong Nam", "Kim Ryong-nam")))
+    c = checker_with(tmp_path, "domain: fixture\ndescription: Two persons.\nconcepts:\n" + people)
+    # 'Kim Young-nam' is generated for 김영남 alone; 'Kim Yong-nam' is listed for 김영남 (sk style)
+    assert [(f.code, f.found, f.concept) for f in c.check_text("Kim Young-nam spoke.")] == [
+        ("TK501", "Kim Young-nam", "a")]
+    # 'Kim Yongnam' closed: generated for both (영 and 용 are both Yong) and listed for neither
+    assert "Kim Yongnam" in name_spellings("김영남") and "Kim Yongnam" in name_spellings("김용남")
+    assert c.check_text("Kim Yongnam spoke.") == []

@@ -28,13 +28,20 @@ def name_hits(doc, ctx):
         got = memo.get((hit.key, hit.found))
         if got is None:  # depends on the key and the spelling found
             got = memo[(hit.key, hit.found)] = _style(hit, ctx)
-        if got[1] == "other" and _generated_only(hit, ctx) and not is_capitalised(hit.found):
-            continue  # a generated spelling is a name only as one: 'kim' or 'pak pong' in lower case is none
+        if got[1] == "other" and _generated_only(hit, ctx) and not _one_person(hit, ctx, hit.found):
+            continue
         yield (hit, *got)
 
 
 def _generated_only(hit, ctx) -> bool:
     return all(e.status == GENERATED for e in ctx.entries(hit, "name"))
+
+
+def _one_person(hit, ctx, found: str) -> bool:
+    """Whether a spelling only the generator knows names one person, written as a name: capitalised
+    ('kim yong nam' in lower case is none) and generated for one person only (Kim Yong Nam spells
+    김영남 and 김용남 alike: without a listed form, it is neither)."""
+    return is_capitalised(found) and len({e.concept for e in ctx.entries(hit, "name")}) == 1
 
 
 def _style(hit, ctx):
