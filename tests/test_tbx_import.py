@@ -303,3 +303,20 @@ def test_third_party_layout_imports_with_one_language_read_as_korean(tmp_path, r
     code, out, err = run_cli("glossary", "import", "--skip-invalid", f, "-o", tmp_path / "out")
     assert code == 0, err
     assert len(load_files(sorted((tmp_path / "out").glob("*.yaml")))) == imported
+
+
+def test_concept_level_definition_kept_only_in_english(tmp_path):
+    """A definition on the entry has the file's xml:lang; a pretty-printed term's line break is a space."""
+    entry_def = '<termEntry id="t1">\n      <descrip type="definition">Politics that put the army\n        first.</descrip>'
+    english = MARTIF.replace('<termEntry id="t1">', entry_def).replace(
+        "<tig><term>선군정치</term></tig>", "<tig><term>\n          선군정치\n        </term></tig>")
+    c = by_id(load_tbx(write(tmp_path, english)))["t1"]
+    assert (c.ko, c.definition) == ("선군정치", "Politics that put the army first.")
+    french = english.replace('<martif type="TBX" xml:lang="en">', '<martif type="TBX" xml:lang="fr">')
+    assert by_id(load_tbx(write(tmp_path, french, "fr.tbx")))["t1"].definition is None
+
+
+def test_cli_skip_invalid_with_nothing_importable_exits_2(tmp_path):
+    only_bad = NO_KOREAN.replace('xml:lang="es"', 'xml:lang="ko"').replace('xml:lang="en"', 'xml:lang="fr"')
+    code, out, err = run_cli("glossary", "import", "--skip-invalid", write(tmp_path, only_bad), "-o", tmp_path / "o")
+    assert code == 2 and "no English (en) term" in err and "1 of 1 concepts cannot be imported; nothing written\n" in err

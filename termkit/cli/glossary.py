@@ -167,11 +167,12 @@ def glossary_import(source: Path = typer.Argument(..., help="A TBX, CSV, TSV or 
     writable(output, directory=True)
     with writing(output):
         result = import_glossary(source, output, skip_invalid)
-    if result.problems and not skip_invalid:
+    if result.problems and not result.written:
         for problem in result.problems:
             error(str(problem))
+        rest = " (--skip-invalid imports the rest)" if result.concepts else ""
         typer.echo(f"{len(result.problems)} of {len(result.concepts) + len(result.problems)} concepts cannot be "
-                   "imported; nothing written (--skip-invalid imports the rest)", err=True)
+                   f"imported; nothing written{rest}", err=True)
         return EXIT_ERROR
     for path in result.written:
         typer.echo(str(path))

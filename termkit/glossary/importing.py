@@ -51,14 +51,14 @@ def read_source(source: Path) -> tuple[list[Concept], list[GlossaryError]]:
 def import_glossary(source: Path, output: Path, skip_invalid: bool = False) -> ImportResult:
     """Convert a glossary source into YAML files in output (one per domain).
 
-    With problems and without skip_invalid nothing is written (the caller lists the problems, each
-    at its file:line); with skip_invalid the rest is written.
+    With problems and without skip_invalid, or with nothing left to import, nothing is written (the
+    caller lists the problems, each at its file:line); with skip_invalid the rest is written.
     """
     from .yamlio import write_glossary
 
     concepts, problems = read_source(source)
-    if problems and not skip_invalid:
+    if problems and (not skip_invalid or not concepts):
         return ImportResult(concepts, problems, [])
     if not concepts:
-        raise GlossaryError("no concept could be imported", str(source))
+        raise GlossaryError("no concepts to import", str(source))
     return ImportResult(concepts, problems, write_glossary(concepts, output))

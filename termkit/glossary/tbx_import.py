@@ -170,8 +170,14 @@ def _unit(ts, path: Path) -> _Unit:
             raise GlossaryError(f"administrativeStatus {notes['administrativeStatus'][:40]!r} is not one of "
                                 "preferred, admitted, deprecated, superseded (…Term-admn-sts)", str(path), ts.sourceline)
     plain, marks = _notes(ts)
-    return _Unit(text_of(terms[0]).strip(), ts.sourceline, status, notes.get("termType"),
+    return _Unit(_clean(text_of(terms[0])), ts.sourceline, status, notes.get("termType"),
                  notes.get("geographicalUsage"), plain, marks)
+
+
+def _clean(text: str) -> str:
+    """Text without the line breaks and indentation a pretty-printed termbase puts inside an element
+    (spaces within a line are kept as written)."""
+    return re.sub(r"[ \t]*[\r\n\t]\s*", " ", text).strip()
 
 
 def _mark(marks: list[str], key: str) -> str | None:
@@ -270,7 +276,22 @@ def _english(units: list[_Unit], path: Path) -> tuple[list[Term], list[tuple[str
 
 
 def _definition(el) -> str | None:
-    return next((" ".join(text_of(d).split()) for cat, d in _items(el) if cat == "definition"), None)
+    return next((_clean(text_of(d)) for cat, d in _items(el) if cat == "definition"), None)
+
+
+def _inherited_lang(el) -> str:
+    """The xml:lang in force at an element (its own or its nearest ancestor's), as language() reads it."""
+    while el is not None:
+        if el.get(XML_LANG) is not None:
+            return language(el.get(XML_LANG))[0]
+        el = el.getparent()
+    return ""
+
+
+def _concept_definition(entry) -> str | None:
+    """A concept-level definition, if its language (inherited from the file's xml:lang) is English or unstated."""
+    return next((_clean(text_of(d)) for cat, d in _items(entry)
+                 if cat == "definition" and _inherited_lang(d) in ("en", "")), None)
 
 
 def _concept(entry, number: int, path: Path) -> Concept:
@@ -309,7 +330,7 @@ def _concept(entry, number: int, path: Path) -> Concept:
                             "take its place)", str(path), line)
     return Concept(
         id=cid, domain=domain_name(subject), terms=tuple(terms), confidence=meta.get("confidence", IMPORTED_CONFIDENCE),
-        type=meta.get("type", "term"), names=tuple(names), definition=definition or _definition(entry),
+        type=meta.get("type", "term"), names=tuple(names), definition=definition or _concept_definition(entry),
         note="\n".join(plain) or None, sources=sources, specs=specs,
         **ko, **{"short_forms": tuple(short_forms), **lists}, origin=f"{path}:{line}")
 
