@@ -155,8 +155,8 @@ def test_ids_statuses_and_domains_are_normalised():
     assert [concept_id(x) for x in ("_10-4", "CE.7", "eid-VocCod-211.01", "c1")] == ["10-4", "ce-7",
                                                                                   "eid-voccod-211-01", "c1"]
     assert [status_name(x) for x in ("preferredTerm-admn-sts", "admitted", "standardizedTerm-admn-sts",
-                                     "legalTerm-admn-sts", "maybeTerm")] == ["preferred", "admitted", "preferred",
-                                                                             "admitted", None]
+                                     "legalTerm-admn-sts", "maybeTerm", "forbidden", "obsolete")] == [
+        "preferred", "admitted", "preferred", "admitted", None, "deprecated", "superseded"]
     assert [domain_name(x) for x in ("Economy", "social-life", "Hardware: Other", "2024", None)] == [
         "economy", "social-life", "hardware-other", "tbx", "tbx"]
 
@@ -320,3 +320,11 @@ def test_cli_skip_invalid_with_nothing_importable_exits_2(tmp_path):
     only_bad = NO_KOREAN.replace('xml:lang="es"', 'xml:lang="ko"').replace('xml:lang="en"', 'xml:lang="fr"')
     code, out, err = run_cli("glossary", "import", "--skip-invalid", write(tmp_path, only_bad), "-o", tmp_path / "o")
     assert code == 2 and "no English (en) term" in err and "1 of 1 concepts cannot be imported; nothing written\n" in err
+
+
+def test_category_names_are_read_without_case_or_spaces(tmp_path):
+    text = (DCA.replace('type="definition"', 'type="Definition"').replace('type="subjectField"', 'type="Subject Field"')
+            .replace('type="administrativeStatus"', 'type="AdministrativeStatus"'))
+    [c] = load_tbx(write(tmp_path, text))
+    assert (c.domain, c.definition) == ("economy", "A mass production drive named after a winged horse.")
+    assert c.terms[-1].status == "deprecated"

@@ -124,14 +124,18 @@ def _refuse_entities(root, path: Path) -> None:
 
 
 def _category(el) -> str | None:
-    """The data category an element carries: @type of a DCA/2008 element, the name of a DCT one, 'note'."""
+    """The data category an element carries, lower case without spaces ('administrativestatus'): @type of a
+    DCA or 2008 element, the name of a DCT one, or 'note'. Case and spaces are ignored because tools
+    that export user-named fields write 'Definition' or 'Subject field' for the standard categories."""
     name = local(el)
     if name in TYPED:
-        return el.get("type")
-    if name == "note":
-        return "note"
-    namespace = el.tag[1:].split("}", 1)[0] if isinstance(el.tag, str) and el.tag.startswith("{") else None
-    return name if namespace and namespace != NS else None  # DCT: <min:administrativeStatus>
+        kind = el.get("type")
+    elif name == "note":
+        kind = "note"
+    else:
+        namespace = el.tag[1:].split("}", 1)[0] if isinstance(el.tag, str) and el.tag.startswith("{") else None
+        kind = name if namespace and namespace != NS else None  # DCT: <min:administrativeStatus>
+    return kind.lower().replace(" ", "") if kind else None
 
 
 def _items(el, groups: bool = True):
@@ -164,14 +168,14 @@ def _unit(ts, path: Path) -> _Unit:
     for cat, el in _items(ts):
         notes.setdefault(cat, " ".join(text_of(el).split()))
     status = None
-    if "administrativeStatus" in notes:
-        status = status_name(notes["administrativeStatus"])
+    if "administrativestatus" in notes:
+        status = status_name(notes["administrativestatus"])
         if status is None:
-            raise GlossaryError(f"administrativeStatus {notes['administrativeStatus'][:40]!r} is not one of "
+            raise GlossaryError(f"administrativeStatus {notes['administrativestatus'][:40]!r} is not one of "
                                 "preferred, admitted, deprecated, superseded (…Term-admn-sts)", str(path), ts.sourceline)
     plain, marks = _notes(ts)
-    return _Unit(_clean(text_of(terms[0])), ts.sourceline, status, notes.get("termType"),
-                 notes.get("geographicalUsage"), plain, marks)
+    return _Unit(_clean(text_of(terms[0])), ts.sourceline, status, notes.get("termtype"),
+                 notes.get("geographicalusage"), plain, marks)
 
 
 def _clean(text: str) -> str:
@@ -300,7 +304,7 @@ def _concept(entry, number: int, path: Path) -> Concept:
     cid = concept_id(raw_id) if raw_id else f"entry-{number}"
     if not cid:
         raise GlossaryError(f"concept id {raw_id[:40]!r} has no letter or digit", str(path), line)
-    subject = next((text_of(d).strip() for cat, d in _items(entry) if cat == "subjectField"), None)
+    subject = next((text_of(d).strip() for cat, d in _items(entry) if cat == "subjectfield"), None)
     sources = tuple(text_of(a) for a in entry if _category(a) == "source")  # a descripGrp's source is the definition's
     plain, marks = _notes(entry)
     meta = dict(m.split("=", 1) for m in marks if "=" in m and not m.startswith("spec="))

@@ -20,10 +20,11 @@ STATUS_TO_TBX = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTer
                  "deprecated": "deprecatedTerm-admn-sts", "superseded": "supersededTerm-admn-sts",
                  "wrong": "deprecatedTerm-admn-sts"}  # 'wrong' is deprecated plus a termkit:wrong note
 # ISO 12620 administrative statuses other termbases use: a standardized term is the one to use; a
-# legal or regulated term is an approved one.
+# legal or regulated term is an approved one. 'forbidden' and 'obsolete' are values some glossary
+# tools use (Weblate's TBX documentation reads both as "do not use"): deprecated and superseded here.
 TBX_STATUS_NAMES = {"preferred": "preferred", "admitted": "admitted", "deprecated": "deprecated",
                     "superseded": "superseded", "standardized": "preferred", "legal": "admitted",
-                    "regulated": "admitted"}
+                    "regulated": "admitted", "forbidden": "deprecated", "obsolete": "superseded"}
 
 NAME_STYLES = ("dprk", "sk", "other")
 CONFIDENCES = ("high", "medium", "low")
