@@ -328,3 +328,22 @@ def test_category_names_are_read_without_case_or_spaces(tmp_path):
     [c] = load_tbx(write(tmp_path, text))
     assert (c.domain, c.definition) == ("economy", "A mass production drive named after a winged horse.")
     assert c.terms[-1].status == "deprecated"
+
+
+@pytest.mark.parametrize("confidence, specs, valid", [
+    ("low", None, True), ("medium", None, False), ("high", None, False), ("low", [], False),
+    ("high", [{"text": "Self-reliance (자력갱생).", "expect": []}], True)])
+def test_schema_requires_specs_for_high_and_medium_confidence_only(confidence, specs, valid):
+    from termkit.glossary.loader import _validator
+
+    concept = {"id": "jaryeok-gaengsaeng", "ko": "자력갱생", "en": {"preferred": ["self-reliance"]},
+               "confidence": confidence, **({"specs": specs} if specs is not None else {})}
+    errors = list(_validator().iter_errors({"domain": "economy", "concepts": [concept]}))
+    assert (not errors) is valid, [e.message for e in errors]
+
+
+def test_every_bundled_concept_still_has_specs():
+    """The curated glossary keeps the design's rule; only imported (low-confidence) concepts may lack specs."""
+    from termkit.glossary.assemble import load_concepts
+
+    assert [c.id for c in load_concepts() if not c.specs] == []
