@@ -105,7 +105,8 @@ def test_other_state_round_trips(tmp_path):
     assert terms["Cabinet"].other_state is None
     assert [concept_from_record(concept_record(c)) for c in concepts] == concepts  # the matcher cache
     assert concept_to_dict(concepts[0])["en"]["wrong"][0]["other_state"] == "South Korea"
-    from termkit.glossary.tbx import export_tbx, load_tbx
+    from termkit.glossary.tbx_export import export_tbx
+    from termkit.glossary.tbx_import import load_tbx
 
     export_tbx(concepts, tmp_path / "g.tbx")  # a termkit note on the term
     again = {t.form: t for c in load_tbx(tmp_path / "g.tbx") for t in c.terms}
