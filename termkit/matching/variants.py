@@ -190,35 +190,44 @@ def _modifiers_are_nouns(words: list[str]) -> bool:
 def variant_keys(form: str) -> set[str]:
     """Keys of a listed English form's unlisted variants (its family), not counting its own keys.
 
-    Inflection (Snowball), compounds written closed, British/American spelling, 'X of Y' ↔ 'Y X',
-    articles, linking words ('people-oriented economy') and, for forms that are not names, possessive
-    apostrophes dropped or misplaced (names: see punctuation_keys, a rule of its own).
+    Inflection (Snowball), British/American spelling, 'X of Y' ↔ 'Y X' and articles, a two-word
+    compound written closed, linking words after a possessive modifier ('people-oriented economy'
+    for 'people's economy': the calque writes the possessive as a link) and, for forms that are not
+    names, possessive apostrophes dropped or misplaced (names: see punctuation_keys, a rule of its
+    own). Each family is a few keys (a dozen for a possessive form), so a glossary's automaton grows
+    by a small factor, not by the product of every kind of variant.
     """
     words = fold_key(form).split()
     if not words or not any(w.isalpha() for w in words):
         return set()
     name = is_name(form)
     compound = "-" in form  # self-reliance: one word in two parts, no modifier and head
-    bases = [words] + ([] if name else _apostrophes(words)) + _respelled(words)
-    if len(words) in (2, 3) and not name and all(w.isalpha() for w in words):
-        for i in range(len(words) - 1):  # a compound written closed: workteam for work team
-            bases.append(words[:i] + [words[i] + words[i + 1]] + words[i + 2:])
+    respelled = [words] + _respelled(words)
     keys = set()
-    for b in bases[:_MAX_FAMILY]:
+
+    def add(b, inflect=True):
         text = " ".join(b)
         # The form and its plurals; no possessive keys: a match may end before "'s" (an apostrophe is
         # a word boundary), and a variant's found text need not include it.
         keys.add(text)
-        head, _, last = text.rpartition(" ")
-        keys |= {(head + " " if head else "") + w for w in (_plurals(last) if name else inflections(last))}
-        if compound:
-            continue
-        if "of" in b[1:-1] or _modifiers_are_nouns(b):
-            keys |= {" ".join(r) for r in _reorders(b)}  # the words alone: their last is no head
-        if not name and _modifiers_are_nouns(b):
-            for linked in _linked(b):
-                text = " ".join(linked)
-                keys |= {text} | {text[: -len(linked[-1])] + w for w in inflections(linked[-1])}
+        if inflect:
+            head, _, last = text.rpartition(" ")
+            keys.update((head + " " if head else "") + w for w in (_plurals(last) if name else inflections(last)))
+
+    for b in respelled[:_MAX_FAMILY]:
+        add(b)
+        if not compound and ("of" in b[1:-1] or _modifiers_are_nouns(b)):
+            for r in _reorders(b):
+                add(r, inflect=False)  # the words alone: their last is no head
+    if name:
+        return keys - english_keys(form)
+    for b in _apostrophes(words):
+        add(b)
+    if len(words) == 2 and all(w.isalpha() for w in words):
+        add([words[0] + words[1]])  # a compound written closed: workteam for work team
+    if len(words) in (2, 3) and "'" in words[-2] and "of" not in words:
+        for linked in _linked(words):
+            add(linked)
     return keys - english_keys(form)
 
 
