@@ -178,7 +178,7 @@ def is_name(form: str) -> bool:
 _SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "for", "on", "in", "to"})
 
 
-_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ary", "ous", "ist", "ian", "ern", "ed")
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ary", "ous", "ist", "ian", "ern", "ed", "ar", "ile", "ful", "less", "able", "ible")
 
 
 def _modifiers_are_nouns(words: list[str]) -> bool:
