@@ -85,8 +85,8 @@ def name_style(doc, ctx):
     TK501: Kim Jong-eun chaired the meeting.
     """
     for hit, c, style in name_hits(doc, ctx):
-        if style != "other" and conventional(hit, c):
-            continue  # Kim Il Sung: English uses it whatever the house style
+        if conventional(hit, c) and (style != "other" or _generated_only(hit, ctx)):
+            continue  # Kim Il Sung: English uses it whatever the house style (Tae Yong-ho: the generator's too)
         if style == "other" or (ctx.names and style and style != ctx.names):
             why = cited(doc, hit)
             if why and ctx.mentions != "report":
