@@ -1,9 +1,7 @@
 """TK501 names outside the house style or in no recognised style; TK502 name styles mixed in a document."""
 from __future__ import annotations
 
-from ..matching import NAME, fold_keep_hyphens
-from ..matching.matcher import GENERATED
-from ..matching.names import is_capitalised
+from ..matching import GENERATED, NAME, fold_keep_hyphens, is_capitalised
 from .base import cited, finding
 from .registry import rule
 

@@ -44,7 +44,7 @@ def is_variant(ctx, hit, form: str) -> bool:
     memo = ctx.memo.setdefault("variant", {})
     got = memo.get((hit.found, form))
     if got is None:
-        from ..matching.variants import english_keys
+        from ..matching import english_keys
 
         got = memo[(hit.found, form)] = fold_key(hit.found) not in english_keys(form)
     return got
