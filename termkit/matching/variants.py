@@ -216,7 +216,8 @@ def variant_keys(form: str) -> set[str]:
 
     for b in respelled[:_MAX_FAMILY]:
         add(b)
-        if not compound and ("of" in b[1:-1] or _modifiers_are_nouns(b)):
+        # Not for names and titles: 'Foreign Affairs Minister' is as often another state's minister.
+        if not compound and not name and ("of" in b[1:-1] or _modifiers_are_nouns(b)):
             for r in _reorders(b):
                 add(r, inflect=False)  # the words alone: their last is no head
     if name:
