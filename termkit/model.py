@@ -121,6 +121,7 @@ class Segment(NamedTuple):
     column: int = 1  # column of the target text's first character on its first line
     source_line: int | None = None
     source_column: int = 1
+    source_path: str | None = None  # where the source is a file of its own (a line-aligned pair): its path
 
 
 class Hit(NamedTuple):
