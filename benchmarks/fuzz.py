@@ -419,8 +419,9 @@ def run_case(case: dict, work: Path) -> dict:
             enc = case["encoding"]
             for name, old in before.items():
                 new = (work / name).read_bytes()
-                if new != old:
-                    faults.setdefault("edit_outside", []).extend(_fix_diff(case, work / name, old, new, chk, enc))
+                outside = _fix_diff(case, work / name, old, new, chk, enc) if new != old else []
+                if outside:
+                    faults.setdefault("edit_outside", []).extend(outside)
         return faults
     if mode == "subprocess":
         env = dict(os.environ, PYTHONPATH=str(ROOT))
@@ -451,8 +452,9 @@ def run_case(case: dict, work: Path) -> dict:
 
                 fix_file(chk, work / case["main"])
                 new = (work / case["main"]).read_bytes()
-                if new != old:
-                    faults["edit_outside"] = _fix_diff(case, work / case["main"], old, new, chk, case["encoding"])
+                outside = _fix_diff(case, work / case["main"], old, new, chk, case["encoding"]) if new != old else []
+                if outside:
+                    faults["edit_outside"] = outside
                 return faults
             if kind == "pairs":
                 findings = chk.check_paired(work / "ko.txt", work / "en.txt")

@@ -88,6 +88,8 @@ def test_a_pair_drops_the_files_leading_u_feff_only(tmp_path, mini):
     ['"첫 줄\n자력갱생",It was autarky.'],  # a field before it spans two lines: the line and column were the record's
     ['자력갱생,"He said ""so"" of autarky."'],  # doubled quotes before the term
     ['"자력갱생","x"', '"","Autarky, ""autarky""\nand autarky."'],
+    ['"자력\r갱생",x\r\n자력갱생,It was autarky.'],  # a lone CR inside a field: the csv module counts it as a line
+    ['자력갱생,x\r자력갱생,It was autarky.'],  # a lone CR ending a record: the next starts inside the line
 ])
 def test_csv_findings_are_the_raw_text_at_their_place(tmp_path, mini, rows):
     text = "ko,en\n" + "\n".join(rows) + "\n"

@@ -57,11 +57,15 @@ def read_header(path: Path, enc: str, tsv: bool) -> list[str]:
 
 def csv_record_lines(path: Path, enc: str) -> Iterator[int]:
     """The physical line on which each CSV record (after the header) starts; quoted fields may span lines."""
-    return (line for line, _ in csv_records(path, enc))
+    return (line for line, _, _ in csv_records(path, enc))
 
 
-def csv_records(path: Path, enc: str) -> Iterator[tuple[int, str]]:
-    """(physical line where it starts, raw text) of each CSV record after the header."""
+def csv_records(path: Path, enc: str) -> Iterator[tuple[int, int, str]]:
+    """(line, column where it starts, raw text) of each CSV record after the header.
+
+    Lines are counted at '\n', as every reader counts them; the csv module also ends a line at a
+    lone '\r', so a record may start inside a line (column > 1).
+    """
     _raise_field_limit()
     with open(path, encoding=enc, newline="") as fh:
         raw: list[str] = []
@@ -72,14 +76,22 @@ def csv_records(path: Path, enc: str) -> Iterator[tuple[int, str]]:
                 yield line
 
         reader = csv.reader(lines())
+        line, column = 1, 1
+
+        def advance(text: str) -> None:
+            nonlocal line, column
+            breaks = text.count("\n")
+            line += breaks
+            column = column + len(text) if not breaks else len(text) - text.rfind("\n")
         try:
             next(reader, None)
+            advance("".join(raw))
             raw.clear()
-            start = reader.line_num + 1
             for _ in reader:
-                yield start, "".join(raw)
+                record = "".join(raw)
+                yield line, column, record
+                advance(record)
                 raw.clear()
-                start = reader.line_num + 1
         except csv.Error as e:
             raise InputError(f"malformed CSV: {e}", str(path), reader.line_num or None) from None
 
@@ -110,19 +122,19 @@ def field_starts(record: str) -> list[tuple[int, int]]:
         i = comma + 1
 
 
-def _placed(record: str, span: tuple[int, int] | None, value: str, line: int) -> tuple[str, int, int]:
+def _placed(record: str, span: tuple[int, int] | None, value: str, line: int, first: int) -> tuple[str, int, int]:
     """The text to check for a field, and the line and column where it starts in the file.
 
     A field whose quotes are doubled inside it ('He said ""yes""') is checked as written in the file,
     so that every position found in it is the file's; any other field as pandas read it.
     """
     if span is None:
-        return value, line, 1
+        return value, line, first
     s, e = span
     content = record[s:e]
     text = value if content == value or content.replace('""', '"') != value else content
     before = record.count("\n", 0, s)
-    column = s + 1 if not before else s - record.rfind("\n", 0, s)
+    column = s + first if not before else s - record.rfind("\n", 0, s)
     return text, line + before, column
 
 
@@ -190,15 +202,15 @@ class TabularDocument(FileReader):
                                       row[doc_col] if doc_col is not None else None, before + 1,
                                       physical, before_src + 1)
                         continue
-                    physical, record = next(records)
+                    physical, first, record = next(records)
                     if not any(row):
                         continue
                     number += 1
                     spans = field_starts(record)
                     target, line, column = _placed(record, spans[tgt] if tgt < len(spans) else None, row[tgt],
-                                                   physical)
+                                                   physical, first)
                     source, src_line, src_column = _placed(record, spans[src] if src < len(spans) else None,
-                                                           row[src], physical)
+                                                           row[src], physical, first)
                     yield Segment(str(self.path), line, target, source, number,
                                   row[doc_col] if doc_col is not None else None, column, src_line, src_column)
         except (pd.errors.ParserError, ValueError) as e:
