@@ -24,7 +24,6 @@ import argparse
 import codecs
 import contextlib
 import csv
-import difflib
 import io
 import json
 import multiprocessing as mp
@@ -44,7 +43,7 @@ KINDS = ("txt", "md", "csv", "tsv", "pairs", "html", "docx", "po", "xliff", "tmx
          "glossary-tbx", "glossary-csv", "fix")
 ENCODINGS = ("utf-8", "utf-8", "utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32",
              "utf-32-le", "utf-32-be", "cp949", "latin-1")
-BIG = 0.03  # the share of texts that hold something large (most cases stay small: thousands a minute)
+BIG = 0.02  # the share of texts that hold something large (most cases stay small: thousands a minute)
 POSITIONS_EXACT = {"txt", "md", "csv", "tsv", "pairs", "fix"}
 
 # -- text generation -------------------------------------------------------------------------------
@@ -110,7 +109,7 @@ def big(rng: random.Random, vocab: list[str]) -> str:
         return rng.choice(("\u0301", "\u0323\u0301", "\u0308", "\u1161", "\u302e")) * rng.choice((31, 200, 3000))
     if kind < 0.7:
         return rng.choice(vocab) + " " + "x" * rng.choice((1000, 70_000, 140_000))
-    return (" ".join(rng.choice(vocab) for _ in range(50)) + "\n") * rng.choice((10, 200))
+    return (" ".join(rng.choice(vocab) for _ in range(50)) + "\n") * rng.choice((10, 60))
 
 
 def text(rng: random.Random, vocab: list[str], size: int | None = None) -> str:
@@ -363,9 +362,13 @@ def bad_found(case: dict, work: Path, findings) -> list[str]:
     return bad
 
 
-def edits_outside(before: str, after: str, findings) -> list[str]:
-    """Changes --fix made outside the spans of the findings it could fix."""
-    from termkit.checking.fix import FIXABLE
+def edits_outside(before: str, after: str, findings, edits) -> list[str]:
+    """Changes --fix made outside the spans of the findings it could fix.
+
+    The file must read as `before` with the planned edits applied and nothing else, and every edit
+    must lie inside a fixable finding's span and replace exactly the text found there.
+    """
+    from termkit.checking.fix import FIXABLE, apply
 
     starts = [0] + [i + 1 for i, ch in enumerate(before) if ch == "\n"]
     spans = []
@@ -373,12 +376,19 @@ def edits_outside(before: str, after: str, findings) -> list[str]:
         if f.code in FIXABLE and f.line <= len(starts) and f.end_line <= len(starts):
             spans.append((starts[f.line - 1] + f.column - 1, starts[f.end_line - 1] + f.end_column - 1))
     out = []
-    sm = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
-        if op == "equal":
-            continue
-        if not any(s <= i1 and i2 <= e for s, e in spans):
-            out.append(f"{op} at {i1}..{i2}: {before[max(0, i1 - 10):i2 + 10]!r} -> {after[max(0, j1 - 10):j2 + 10]!r}")
+    for e in edits:
+        if not any(s <= e.start and e.end <= t for s, t in spans) or before[e.start:e.end] != e.old:
+            out.append(f"edit {e.start}..{e.end} {e.old!r} -> {e.new!r} is not a flagged span's text")
+    expected = apply(before, edits)
+    if expected != after:  # where they part: a common prefix and suffix (difflib is quadratic here)
+        a = 0
+        while a < min(len(expected), len(after)) and expected[a] == after[a]:
+            a += 1
+        b = 0
+        while b < min(len(expected), len(after)) - a and expected[-1 - b] == after[-1 - b]:
+            b += 1
+        out.append(f"the file differs from its planned edits at {a}: {expected[a:len(expected) - b][:200]!r} -> "
+                   f"{after[a:len(after) - b][:200]!r}")
     return out
 
 
@@ -472,7 +482,8 @@ def run_case(case: dict, work: Path) -> dict:
 
 
 def _fix_diff(case, path: Path, old: bytes, new: bytes, chk, encoding) -> list[str]:
-    """The fix's changes outside the flagged spans (the findings of the file as it was)."""
+    """The fix's changes outside the flagged spans (the findings and planned edits of the file as it was)."""
+    from termkit.checking import fix_file
     from termkit.documents.encoding import SAMPLE, detect
 
     tmp = path.with_name("before" + path.suffix)
@@ -480,6 +491,7 @@ def _fix_diff(case, path: Path, old: bytes, new: bytes, chk, encoding) -> list[s
     try:
         enc = encoding or detect(old[:SAMPLE], str(tmp))
         findings = chk.check_file(tmp)
+        edits = fix_file(chk, tmp, write=False).edits
         before = old.decode(enc).lstrip("\ufeff")
         after = new.decode(enc).lstrip("\ufeff")
     except Exception as e:
@@ -488,7 +500,7 @@ def _fix_diff(case, path: Path, old: bytes, new: bytes, chk, encoding) -> list[s
         tmp.unlink()
     if new.startswith(codecs.BOM_UTF8) != old.startswith(codecs.BOM_UTF8):
         return ["the BOM changed"]
-    return edits_outside(before, after, findings)
+    return edits_outside(before, after, findings, edits)
 
 
 def worker(conn, work: Path, cache: Path) -> None:
@@ -509,13 +521,14 @@ def worker(conn, work: Path, cache: Path) -> None:
 
 # -- the run -------------------------------------------------------------------------------------
 
-class Pool:
-    """One worker process, restarted after a hang."""
+class Worker:
+    """One worker process with a directory of its own, restarted after a hang or a crash."""
 
     def __init__(self, work: Path, cache: Path):
-        self.work, self.cache, self.proc = work, cache, None
+        self.work, self.cache, self.proc, self.conn = work, cache, None, None
+        self.case, self.started = None, 0.0
 
-    def start(self):
+    def start(self) -> None:
         ctx = mp.get_context("fork")
         self.conn, child = ctx.Pipe()
         self.proc = ctx.Process(target=worker, args=(child, self.work, self.cache), daemon=True)
@@ -523,26 +536,60 @@ class Pool:
         if not self.conn.poll(600) or self.conn.recv() != "ready":
             raise SystemExit("the fuzzing worker did not start")
 
-    def run(self, case: dict, timeout: float) -> dict | None:
+    def send(self, case: dict) -> None:
         if self.proc is None or not self.proc.is_alive():
             self.start()
+        self.case, self.started = case, time.monotonic()
         self.conn.send(case)
-        if self.conn.poll(timeout):
-            try:
-                return self.conn.recv()
-            except EOFError:
-                self.proc.join()
-                code, self.proc = self.proc.exitcode, None
-                return {"exception": [f"the worker died (exit {code})"]}
+
+    def receive(self) -> dict:
+        try:
+            return self.conn.recv()
+        except EOFError:
+            self.proc.join()
+            code, self.proc = self.proc.exitcode, None
+            return {"exception": [f"the worker died (exit {code})"]}
+
+    def kill(self) -> None:
         self.proc.kill()
         self.proc.join()
         self.proc = None
-        return None
 
-    def stop(self):
+    def stop(self) -> None:
         if self.proc is not None and self.proc.is_alive():
             self.conn.send(None)
             self.proc.join(10)
+
+
+def run_all(cases, workers: list[Worker], timeout: float):
+    """(case, faults, seconds) for every case, run by the workers in turn; faults None for a hang."""
+    from multiprocessing.connection import wait
+
+    pending = iter(cases)
+    busy: dict = {}
+    for w in workers:
+        case = next(pending, None)
+        if case is None:
+            break
+        w.send(case)
+        busy[w.conn] = w
+    while busy:
+        now = time.monotonic()
+        left = min(w.started + timeout for w in busy.values()) - now
+        ready = wait(list(busy), max(0.0, left))
+        done = [(busy.pop(c), None) for c in ready]
+        if not ready:  # the oldest case is over its time: a hang
+            w = min(busy.values(), key=lambda w: w.started)
+            busy.pop(w.conn)
+            w.kill()
+            done = [(w, "hang")]
+        for w, how in done:
+            faults = None if how == "hang" else w.receive()
+            yield w.case, faults, time.monotonic() - w.started
+            case = next(pending, None)
+            if case is not None:
+                w.send(case)
+                busy[w.conn] = w
 
 
 def save(out: Path, case: dict, faults: dict) -> None:
@@ -562,6 +609,7 @@ def main() -> int:
     ap.add_argument("--timeout", type=float, default=30.0, help="seconds before a case counts as a hang")
     ap.add_argument("--case", type=int, action="append", help="run only these case numbers (to reproduce)")
     ap.add_argument("--max-cases", type=int, default=None)
+    ap.add_argument("--workers", type=int, default=2, help="worker processes [default: 2]")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT))
     out = args.out.resolve()
@@ -570,30 +618,32 @@ def main() -> int:
     os.environ["TERMKIT_CACHE_DIR"] = str(out / "cache")
     vocab = vocabulary()
     seeds = make_seeds(out / "seeds")
-    pool = Pool(out / "work", out / "cache")
+    workers = [Worker(out / "work" / f"w{k}", out / "cache") for k in range(args.workers)]
     counts: Counter = Counter()
     by_kind: Counter = Counter()
     seconds: Counter = Counter()  # time per kind and mode, to see where a run's minutes go
     end = time.monotonic() + 60 * args.minutes
-    numbers = iter(args.case) if args.case else iter(range(10 ** 9))
-    for n in numbers:
-        if not args.case and (time.monotonic() > end or (args.max_cases and counts["cases"] >= args.max_cases)):
-            break
-        case = build_case(args.seed, n, vocab, seeds)
-        t0 = time.monotonic()
-        faults = pool.run(case, args.timeout)
-        seconds[(case["kind"], case["mode"])] += time.monotonic() - t0
+
+    def cases():
+        for n in (args.case or range(10 ** 9)):
+            if not args.case and (time.monotonic() > end or (args.max_cases and n >= args.max_cases)):
+                return
+            yield build_case(args.seed, n, vocab, seeds)
+
+    for case, faults, took in run_all(cases(), workers, args.timeout):
         counts["cases"] += 1
+        seconds[(case["kind"], case["mode"])] += took
         if faults is None:
             faults = {"hang": [f"no answer in {args.timeout} s"]}
-        for what, items in faults.items():
+        for what in faults:
             counts[what] += 1
             by_kind[(case["kind"], case["mode"], what)] += 1
         if faults:
             save(out, case, faults)
             if args.case:
                 print(json.dumps(faults, indent=1, ensure_ascii=False)[:5000])
-    pool.stop()
+    for w in workers:
+        w.stop()
     names = ("exception", "wrong_exit", "hang", "bad_found", "edit_outside")
     summary = {"seed": args.seed, "minutes": args.minutes, **{k: counts[k] for k in ("cases", *names)},
                "by_kind": {" ".join(k): v for k, v in sorted(by_kind.items())}}
