@@ -100,7 +100,7 @@ def _light_fold(text: str) -> str:
 
     'Pyongyang' is then the English word, while 'P'yŏngyang' is still McCune–Reischauer.
     """
-    from ..matching.normalize import nfc
+    from ..matching import nfc
 
     t = nfc(text).casefold()
     for ch in "\u2019\u2018\u02bc\u02bb`\u00b4":
