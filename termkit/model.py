@@ -121,6 +121,8 @@ class Segment(NamedTuple):
     column: int = 1  # column of the target text's first character on its first line
     source_line: int | None = None
     source_column: int = 1
+    places: object | None = None  # documents.places.Places: where each target character is in the file
+    source_places: object | None = None  # the same for the source, when the reader decoded it
 
 
 class Hit(NamedTuple):
