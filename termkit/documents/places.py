@@ -52,6 +52,21 @@ class Places:
         """n characters decoded from one escape of `width` raw characters at line:col."""
         self._run(n, line, col, 0, width)
 
+    def barrier(self, n: int) -> None:
+        """n characters that are in no file (a separator the reader puts between texts), at the last place."""
+        line, col = (self.lines[-1], self.cols[-1]) if self.starts else (1, 1)
+        self._run(n, line, col, 0, 1)
+
+    def extend(self, other: "Places") -> None:
+        """Append another map's runs, as its text is appended to this one's."""
+        base = self.length
+        self.starts.extend(s + base for s in other.starts)
+        self.lines.extend(other.lines)
+        self.cols.extend(other.cols)
+        self.steps.extend(other.steps)
+        self.widths.extend(other.widths)
+        self.length += other.length
+
     def start(self, offset: int) -> tuple[int, int]:
         """Line and column of the character at a decoded offset."""
         i = max(bisect_right(self.starts, offset) - 1, 0)
