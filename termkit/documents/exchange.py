@@ -168,6 +168,12 @@ def _korean_english(src: str | None, tgt: str | None, path: Path):
     raise InputError(f"termkit checks Korean→English; this file is {src or '?'}→{tgt or '?'}", str(path))
 
 
+def _korean_source(srclang: str | None, path: Path):
+    """A TMX's srclang: Korean, or *all* (any tuv may be the source), or not given."""
+    if srclang and srclang.lower() != "*all*" and not srclang.lower().startswith("ko"):
+        raise InputError(f"termkit checks Korean→English; this TMX's srclang is {srclang}", str(path))
+
+
 class _Located:
     """The raw file beside the parse: texts with places where both readings agree."""
 
@@ -214,14 +220,11 @@ class TmxDocument(FileReader):
     def segments(self) -> Iterator[Segment]:
         keys: dict = {}
         located = self.located = _Located(self.path, keys)
-        srclang = None
         number = 0
         path = str(self.path)
         for event, el in _iterparse(self.path, {"header", "tu"}, keys, {"seg"}):
             if _local(el.tag) == "header" and event == "start":
-                srclang = el.get("srclang")
-                if srclang and srclang.lower() != "*all*" and not srclang.lower().startswith("ko"):
-                    raise InputError(f"termkit checks Korean→English; this TMX's srclang is {srclang}", path)
+                _korean_source(el.get("srclang"), self.path)
             if event != "end" or _local(el.tag) != "tu":
                 continue
             number += 1

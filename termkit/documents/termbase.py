@@ -15,6 +15,10 @@ from ..model import Segment
 from .places import Places
 
 
+def _no_korean(path: str) -> None:
+    raise InputError("termkit checks Korean→English; this termbase has English terms but no Korean (ko) ones", path)
+
+
 def _lang(el) -> str:
     return (el.get(XML_LANG) or el.get("lang") or "").lower()
 
@@ -52,8 +56,7 @@ class TbxDocument(FileReader):
             located.forget(el)
             el.clear()
         if english_seen and not korean_seen:
-            raise InputError("termkit checks Korean→English; this termbase has English terms but no Korean "
-                             "(ko) ones", path)
+            _no_korean(path)
 
     @staticmethod
     def _korean(terms: list, raw: dict, located: _Located):
