@@ -93,3 +93,9 @@ def test_english_with_a_hangul_gloss_is_still_english(tmp_path, mini):
 def test_obsolete_and_header_entries_are_not_checked(tmp_path, mini):
     f = write(tmp_path, '#~ msgid "자력갱생"\n#~ msgstr "Autarky."\n')
     assert mini.check_file(f) == []
+
+
+def test_what_msgfmt_accepts_is_read(tmp_path, mini):
+    # A `domain` directive, and a keyword whose string starts on the next line: msgfmt -c takes both.
+    f = write(tmp_path, 'domain "brief"\n\nmsgid "자력갱생"\nmsgstr\n"Autarky."\n')
+    assert where(mini.check_file(f)) == [(10, 2, 10, 9, "TK101", "Autarky")]

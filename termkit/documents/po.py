@@ -17,7 +17,7 @@ from .files import FileReader, file_encoding
 from ..model import Segment
 from .places import Places
 
-_KEYWORD = re.compile(r"[ \t]*(msgctxt|msgid_plural|msgid|msgstr(?:\[([0-9]+)\])?)(?=[ \t\"])[ \t]*")
+_KEYWORD = re.compile(r"[ \t]*(domain|msgctxt|msgid_plural|msgid|msgstr(?:\[([0-9]+)\])?)(?=[ \t\"]|$)[ \t]*")
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f",
             "v": "\v", "?": "?", "'": "'"}
 _OCTAL = re.compile(r"[0-7]{1,3}")
@@ -108,16 +108,26 @@ def parse_po(path: Path, enc: str) -> Iterator[_Entry]:
                     _decode(line, len(line) - len(body), number, current, path)
                     continue
                 m = _KEYWORD.match(line)
-                if not m or m.end() >= len(line) or line[m.end()] != '"':
+                # msgfmt lets a keyword's string begin on the next line: a keyword alone is read so.
+                if not m or (m.end() < len(line) and line[m.end()] != '"'):
                     raise InputError(_EXPECTED, str(path), number)
                 key = m.group(1).replace(" ", "")
+                if key == "domain":  # a `domain "name"` directive: msgfmt ignores it, and so does termkit
+                    if entry.strings:
+                        yield entry
+                        entry = _Entry()
+                    current = _String(number)
+                    if m.end() < len(line):
+                        _decode(line, m.end(), number, current, path)
+                    continue
                 if key == "msgstr":
                     key = "msgstr[0]"
                 if key in ("msgctxt", "msgid") and any(k.startswith("msgstr") for k in entry.strings):
                     yield entry  # a new entry begins
                     entry = _Entry()
                 current = entry.strings[key] = _String(number)
-                _decode(line, m.end(), number, current, path)
+                if m.end() < len(line):
+                    _decode(line, m.end(), number, current, path)
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror}", str(path)) from None
     except UnicodeDecodeError as e:
