@@ -156,3 +156,13 @@ def test_sdlxliff_through_the_cli_is_bilingual(tmp_path):
     f = xliff(tmp_path, SDL_UNIT.format(c1="Translated", c2='conf="Translated"'), "t.sdlxliff", SDL)
     code, out, err = run_cli("check", "--no-bundled", "--glossary", FIXTURE_GLOSSARY, f)
     assert code == 1 and f"{f}:7:34: TK101" in out and f"{f}:7:74: TK101" in out, out + err
+
+
+def test_start_tags_over_several_lines_are_found(tmp_path, mini):
+    # Okapi writes attributes one per line: the mark's start tag begins lines before it ends.
+    f = xliff(tmp_path, '<trans-unit id="1"><source>자력갱생</source><seg-source><mrk\n  mtype="seg"\n  mid="1">'
+                        '자력갱생</mrk></seg-source><target\n  state="translated"><mrk\n  mtype="seg"\n'
+                        '  mid="1">The <g\n id="2">aim</g>: autarky.</mrk></target></trans-unit>\n')
+    got = where(mini.check_file(f))
+    assert got == [(11, 18, 11, 25, "TK101", "autarky")]
+    assert raw_at(f, 11, 18, 25) == "autarky"

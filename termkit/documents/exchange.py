@@ -317,7 +317,7 @@ class XliffDocument(FileReader):
         # Segmented: one segment per target mark, its source the seg-source mark of the same mid.
         confirmations = _trados_confirmations(unit)
         src_root = seg_source if seg_source is not None else source
-        raw = located.raw_elements([src_root, target])
+        raw = located.raw_elements([source, seg_source, target])
         raw_marks = _seg_marks(raw[target]) if target in raw else []
         raw_src = {m.get("mid"): m for m in _seg_marks(raw[src_root])} if src_root in raw else {}
         src_marks = {m.get("mid"): m for m in _seg_marks(src_root)} if src_root is not None else {}
@@ -332,8 +332,8 @@ class XliffDocument(FileReader):
             if src_mark is not None:
                 src, src_places = located.text(src_mark, raw_src.get(mid))
                 src_line = src_mark.sourceline
-            elif source is not None:
-                src, src_places = located.text(source, None)
+            elif source is not None:  # marks that do not pair by mid: the whole source as context
+                src, src_places = located.text(source, raw.get(source))
                 src_line = source.sourceline
             else:
                 src, src_places, src_line = None, None, None

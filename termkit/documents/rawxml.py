@@ -72,7 +72,7 @@ class RawXml:
     def __init__(self, text: str):
         self.text = text
         self.nl = [m.start() for m in re.finditer("\n", text)]
-        self._last = (0, -1, 0)  # (line, k, offset after that start tag): one-line files scan on, not again
+        self._anchor = (0, 0, -1)  # after the last start tag found: (offset, its line, its k)
 
     @classmethod
     def open(cls, path: Path) -> "RawXml | None":
@@ -91,15 +91,16 @@ class RawXml:
         return i + 1, offset - (self.nl[i - 1] if i else -1)
 
     def element(self, line: int, k: int) -> RawEl | None:
-        """The element whose start tag is the k-th (0-based) to end on `line`, parsed; None if not found."""
+        """The element whose start tag is the k-th (0-based) to end on `line`, parsed; None if not found.
+
+        Requests come in file order, so the scan goes on from the last start tag found: every start
+        tag after it is seen, those that began on an earlier line included (attributes over lines).
+        """
         text = self.text
-        last_line, last_k, last_end = self._last
-        if last_line == line and k > last_k:
-            pos, count = last_end, last_k + 1
-        else:
-            if line - 2 >= len(self.nl):
-                return None
-            pos, count = (self.nl[line - 2] + 1 if line >= 2 else 0), 0
+        pos, last_line, last_k = self._anchor
+        count = last_k + 1 if last_line == line else 0
+        if last_line > line or k < count:
+            return None  # behind the scan: not in file order
         while True:
             lt = text.find("<", pos)
             if lt < 0:
@@ -116,7 +117,7 @@ class RawXml:
             if ends_on > line:
                 return None
             if count == k:
-                self._last = (line, k, pos)
+                self._anchor = (pos, line, k)
                 return self._parse(m)
             count += 1
 
