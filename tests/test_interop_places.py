@@ -33,7 +33,7 @@ def test_po_strings_wrapped_and_escaped(tmp_path_factory, text, width):
     f.write_text(f'msgid "자력갱생"\nmsgstr ""\n{body}', encoding="utf-8")
     (seg,) = list(open_document(f, None).segments())
     assert seg.target == text
-    assert_placed(text, seg.places, f.read_text(encoding="utf-8").split("\n"), PO_ESCAPE)
+    assert_placed(text, seg.places.get(), f.read_text(encoding="utf-8").split("\n"), PO_ESCAPE)
 
 
 @settings(max_examples=60, deadline=None)
@@ -57,8 +57,9 @@ def test_xliff_targets_with_entities_and_tags(tmp_path_factory, text, crlf):
     # A line break in the text is a raw line break (CRLF: two raw characters, placed as one).
     escapes = dict(XML_ESCAPE)
     escapes["\n"] = ""  # at the end of its raw line
+    places = seg.places.get()  # XLIFF maps are built on first use
     for i, ch in enumerate(text):
-        line, col = seg.places.start(i)
+        line, col = places.start(i)
         raw = lines[line - 1]
         if ch == "\n":
             assert col == len(raw) + 1, (i, line, col)

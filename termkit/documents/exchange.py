@@ -38,8 +38,15 @@ MEMOQ_UNCONFIRMED = {"notstarted", "pretranslated", "partiallyedited", "machinet
                      "assembledfromfragments", "rejected"}
 
 
+_LOCAL: dict = {}
+
+
 def _local(tag) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+    """A tag's local name (memoized: a file has few tags, met thousands of times)."""
+    name = _LOCAL.get(tag)
+    if name is None:
+        name = _LOCAL[tag] = tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+    return name
 
 
 # -- the text of an element, from lxml's tree or the raw one, by the same rules -----------------
@@ -52,17 +59,22 @@ def _items(node) -> list:
     """An element's content in order: child elements, and text pieces ('s', str) or raw ('t'|'c', a, b)."""
     if isinstance(node, RawEl):
         return node.items
-    from lxml import etree
-
     out: list = [("s", node.text)] if node.text else []
     for child in node:
-        if isinstance(child.tag, str):
+        tag = child.tag
+        if isinstance(tag, str):
             out.append(child)
-        elif child.tag is etree.Entity:  # not expanded: its reference, as the raw reading keeps it
+        elif tag is _entity():  # not expanded: its reference, as the raw reading keeps it
             out.append(("s", child.text))
         if child.tail:  # comments and processing instructions leave only their tail
             out.append(("s", child.tail))
     return out
+
+
+def _entity():
+    from lxml import etree  # lxml loads with the first XML file, not with termkit
+
+    return etree.Entity
 
 
 class _Text:
@@ -119,6 +131,8 @@ def element_text(node, raw: RawXml | None) -> tuple[str, Places | None]:
 
 def _seg_marks(node) -> list:
     """The <mrk mtype="seg"> elements of a segmented XLIFF 1.2 text (at any depth outside inline codes)."""
+    if not isinstance(node, RawEl) and next(node.iter("{*}mrk", "mrk"), None) is None:
+        return []  # no mark at all (most units): lxml says so without a walk in Python
     out = []
     for it in _items(node):
         if isinstance(it, tuple):
@@ -174,6 +188,49 @@ def _korean_source(srclang: str | None, path: Path):
         raise InputError(f"termkit checks Korean→English; this TMX's srclang is {srclang}", str(path))
 
 
+class LazyPlaces:
+    """A Places map built only when a hit needs it: most segments have none, and reading the raw file
+    costs more than parsing it. Built while the reader waits at its segment (the raw reader goes forward)."""
+
+    __slots__ = ("_build", "_value")
+
+    def __init__(self, build):
+        self._build, self._value = build, None
+
+    def get(self) -> Places | None:
+        if self._build is not None:
+            self._value, self._build = self._build(), None
+        return self._value
+
+    def relocate(self, hits: list) -> list:
+        places = self.get()
+        return places.relocate(hits) if places is not None else hits
+
+
+class _Unit:
+    """One unit's raw elements, looked up together, in file order, the first time one is needed."""
+
+    __slots__ = ("located", "wanted", "found", "marks")
+
+    def __init__(self, located: "_Located", elements: list):
+        self.located = located
+        keys = located.keys
+        self.wanted = sorted(keys[e] + (_local(e.tag),) for e in elements if e is not None and e in keys)
+        self.found: dict | None = None
+        self.marks: dict = {}
+
+    def raw(self, key) -> RawEl | None:
+        if self.found is None:
+            self.found = self.located.lookup(self.wanted)
+        return self.found.get(key)
+
+    def seg_marks(self, key) -> list | None:
+        if key not in self.marks:
+            el = self.raw(key)
+            self.marks[key] = _seg_marks(el) if el is not None else None
+        return self.marks[key]
+
+
 class _Located:
     """The raw file beside the parse: texts with places where both readings agree."""
 
@@ -182,36 +239,59 @@ class _Located:
         self.keys = keys
         self.placed = self.unplaced = 0  # texts located by column, and texts left at their line (benchmarks)
 
-    def raw_elements(self, elements: list) -> dict:
-        """lxml element -> its RawEl, looked up in file order (the raw reader only reads forward)."""
+    def lookup(self, wanted: list) -> dict:
+        """(line, k) -> RawEl for each (line, k, tag) wanted, in file order (the raw reader reads forward)."""
         out = {}
         if self.raw is None:
             return out
-        for el in sorted((e for e in elements if e is not None and e in self.keys), key=self.keys.get):
+        for line, k, tag in wanted:
             try:
-                found = self.raw.element(*self.keys[el])
+                found = self.raw.element(line, k)
             except (ValueError, IndexError):
                 found = None
-            if found is not None and found.tag == _local(el.tag):
-                out[el] = found
+            if found is not None and found.tag == tag:
+                out[(line, k)] = found
         return out
 
-    def text(self, el, raw_el) -> tuple[str, Places | None]:
-        text, _ = element_text(el, None)
-        if raw_el is not None and text:
+    def places(self, raw_el: RawEl | None, text: str) -> Places | None:
+        """The raw element's places if its text, read by the same rules, is lxml's text."""
+        if raw_el is not None and self.raw is not None:
             raw_text, places = element_text(raw_el, self.raw)
             if raw_text == text:
                 self.placed += 1
-                return text, places
-        if text:
-            self.unplaced += 1
-        return text, None
+                return places
+        self.unplaced += 1
+        return None
+
+    def lazy(self, unit: _Unit, el, text: str | None) -> LazyPlaces | None:
+        key = self.keys.get(el) if el is not None else None
+        if not text or key is None or self.raw is None:
+            if text:
+                self.unplaced += 1
+            return None
+        return LazyPlaces(lambda: self.places(unit.raw(key), text))
+
+    def lazy_mark(self, unit: _Unit, root, i: int, n: int, text: str) -> LazyPlaces | None:
+        """Places of the i-th of n seg marks in root (by position: the raw tree has the same marks)."""
+        key = self.keys.get(root) if root is not None else None
+        if not text or key is None or self.raw is None:
+            return None
+
+        def build():
+            marks = unit.seg_marks(key)
+            return self.places(marks[i] if marks is not None and len(marks) == n else None, text)
+        return LazyPlaces(build)
 
     def forget(self, *elements) -> None:
         for el in elements:
             if el is not None:
                 for d in el.iter():
                     self.keys.pop(d, None)
+
+
+def plain(el) -> str:
+    """lxml's reading of an element's text."""
+    return element_text(el, None)[0]
 
 
 class TmxDocument(FileReader):
@@ -239,11 +319,11 @@ class TmxDocument(FileReader):
             ko = next((v for k, v in by_lang.items() if k.startswith("ko")), None)
             en = next((v for k, v in by_lang.items() if k.startswith("en")), None)
             if en is not None:
-                raw = located.raw_elements([ko, en])
-                target, places = located.text(en, raw.get(en))
-                source, src_places = located.text(ko, raw.get(ko)) if ko is not None else (None, None)
+                unit = _Unit(located, [ko, en])
+                target, source = plain(en), plain(ko) if ko is not None else None
                 yield Segment(path, en.sourceline, target, source, number, None, 1,
-                              ko.sourceline if ko is not None else None, 1, places, src_places)
+                              ko.sourceline if ko is not None else None, 1, located.lazy(unit, en, target),
+                              located.lazy(unit, ko, source))
             located.forget(el)
             el.clear()
 
@@ -305,36 +385,33 @@ class XliffDocument(FileReader):
         status = _memoq_status(unit)
         return status is None or status.lower() not in MEMOQ_UNCONFIRMED
 
-    def _unit(self, path, number, doc, source, target, seg_source, unit, located) -> Iterator[Segment]:
+    def _unit(self, path, number, doc, source, target, seg_source, unit_el, located) -> Iterator[Segment]:
+        unit = _Unit(located, [source, seg_source, target])
         marks = _seg_marks(target)
         if not marks:
-            raw = located.raw_elements([source, target])
-            text, places = located.text(target, raw.get(target))
-            src, src_places = located.text(source, raw.get(source)) if source is not None else (None, None)
+            text, src = plain(target), plain(source) if source is not None else None
             yield Segment(path, target.sourceline, text, src, number, doc, 1,
-                          source.sourceline if source is not None else None, 1, places, src_places)
+                          source.sourceline if source is not None else None, 1, located.lazy(unit, target, text),
+                          located.lazy(unit, source, src))
             return
         # Segmented: one segment per target mark, its source the seg-source mark of the same mid.
-        confirmations = _trados_confirmations(unit)
+        confirmations = _trados_confirmations(unit_el)
         src_root = seg_source if seg_source is not None else source
-        raw = located.raw_elements([source, seg_source, target])
-        raw_marks = _seg_marks(raw[target]) if target in raw else []
-        raw_src = {m.get("mid"): m for m in _seg_marks(raw[src_root])} if src_root in raw else {}
-        src_marks = {m.get("mid"): m for m in _seg_marks(src_root)} if src_root is not None else {}
-        if len(raw_marks) != len(marks):
-            raw_marks = [None] * len(marks)
-        for mark, raw_mark in zip(marks, raw_marks):
+        src_marks = _seg_marks(src_root) if src_root is not None else []
+        by_mid = {m.get("mid"): (j, m) for j, m in enumerate(src_marks)}
+        for i, mark in enumerate(marks):
             mid = mark.get("mid")
             if confirmations is not None and (confirmations.get(mid) or "").lower() in TRADOS_UNCONFIRMED:
                 continue  # Trados: not translated, a draft, or rejected
-            text, places = located.text(mark, raw_mark)
-            src_mark = src_marks.get(mid)
-            if src_mark is not None:
-                src, src_places = located.text(src_mark, raw_src.get(mid))
-                src_line = src_mark.sourceline
+            text = plain(mark)
+            places = located.lazy_mark(unit, target, i, len(marks), text)
+            if mid in by_mid:
+                j, src_mark = by_mid[mid]
+                src = plain(src_mark)
+                src_places, src_line = located.lazy_mark(unit, src_root, j, len(src_marks), src), src_mark.sourceline
             elif source is not None:  # marks that do not pair by mid: the whole source as context
-                src, src_places = located.text(source, raw.get(source))
-                src_line = source.sourceline
+                src = plain(source)
+                src_places, src_line = located.lazy(unit, source, src), source.sourceline
             else:
                 src, src_places, src_line = None, None, None
             yield Segment(path, mark.sourceline, text, src, number, doc, 1, src_line, 1, places, src_places)

@@ -78,6 +78,10 @@ class Places:
         i = max(bisect_right(self.starts, last) - 1, 0)
         return self.lines[i], self.cols[i] + (last - self.starts[i]) * self.steps[i] + self.widths[i]
 
+    def get(self) -> "Places":
+        """This map (a reader may give a lazy one instead, built on first use)."""
+        return self
+
     def relocate(self, hits: list) -> list:
         """Hits found in the decoded text, placed in the raw file (their start/end offsets mapped)."""
         if not self.starts:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..errors import InputError
-from .exchange import SUB_BARRIER, XML_LANG, _Located, _iterparse, _local
+from .exchange import SUB_BARRIER, XML_LANG, LazyPlaces, _Located, _Unit, _iterparse, _local, plain
 from .files import FileReader
 from ..model import Segment
 from .places import Places
@@ -46,34 +46,35 @@ class TbxDocument(FileReader):
             korean_seen |= bool(by_lang["ko"])
             english_seen |= bool(by_lang["en"])
             if by_lang["en"]:
-                raw = located.raw_elements(by_lang["ko"] + by_lang["en"])
-                source, src_places, src_line = self._korean(by_lang["ko"], raw, located)
+                unit = _Unit(located, by_lang["ko"] + by_lang["en"])
+                source, src_places, src_line = self._korean(by_lang["ko"], unit, located)
                 for term in by_lang["en"]:
-                    text, places = located.text(term, raw.get(term))
+                    text = plain(term)
                     if text.strip():
                         yield Segment(path, term.sourceline, text, source, number, None, 1, src_line, 1,
-                                      places, src_places)
+                                      located.lazy(unit, term, text), src_places)
             located.forget(el)
             el.clear()
         if english_seen and not korean_seen:
             _no_korean(path)
 
     @staticmethod
-    def _korean(terms: list, raw: dict, located: _Located):
-        """The entry's Korean terms as one source text, a barrier between terms, with places if all have them."""
+    def _korean(terms: list, unit: _Unit, located: _Located):
+        """The entry's Korean terms as one source text, a barrier between terms; placed if every term is."""
         if not terms:
             return None, None, None
-        parts: list[str] = []
-        places: Places | None = Places()
-        for i, term in enumerate(terms):
-            text, p = located.text(term, raw.get(term))
-            if i:
-                parts.append(SUB_BARRIER)
-                if places is not None:
+        texts = [plain(t) for t in terms]
+        lazies = [located.lazy(unit, t, x) for t, x in zip(terms, texts)]
+
+        def build():
+            places = Places()
+            for i, lazy in enumerate(lazies):
+                p = lazy.get() if lazy is not None else None
+                if p is None and texts[i]:
+                    return None
+                if i:
                     places.barrier(len(SUB_BARRIER))
-            parts.append(text)
-            if p is None:
-                places = None
-            elif places is not None:
-                places.extend(p)
-        return "".join(parts), places, terms[0].sourceline
+                if p is not None:
+                    places.extend(p)
+            return places
+        return SUB_BARRIER.join(texts), LazyPlaces(build), terms[0].sourceline
