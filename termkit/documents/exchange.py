@@ -282,11 +282,9 @@ class _Located:
             return self.places(marks[i] if marks is not None and len(marks) == n else None, text)
         return LazyPlaces(build)
 
-    def forget(self, *elements) -> None:
-        for el in elements:
-            if el is not None:
-                for d in el.iter():
-                    self.keys.pop(d, None)
+    def forget(self) -> None:
+        """A unit is done: its keys go (its segments' lazy maps hold what they need)."""
+        self.keys.clear()
 
 
 def plain(el) -> str:
@@ -324,7 +322,7 @@ class TmxDocument(FileReader):
                 yield Segment(path, en.sourceline, target, source, number, None, 1,
                               ko.sourceline if ko is not None else None, 1, located.lazy(unit, en, target),
                               located.lazy(unit, ko, source))
-            located.forget(el)
+            located.forget()
             el.clear()
 
 
@@ -373,7 +371,7 @@ class XliffDocument(FileReader):
             source, target, seg_source = children.get("source"), children.get("target"), children.get("seg-source")
             if target is not None and self._wanted(unit):
                 yield from self._unit(path, number, doc, source, target, seg_source, el, located)
-            located.forget(el)
+            located.forget()
             el.clear()
 
     @staticmethod

@@ -157,6 +157,11 @@ class RawXml:
         kind, a, b = item
         text = self.text
         line, col = self.line_col(a)
+        if text.find("\r", a, b) < 0 and (kind == "c" or text.find("&", a, b) < 0):
+            piece = text[a:b]  # the common case: nothing to decode
+            parts.append(piece)
+            places.verbatim(piece, line, col)
+            return
         pos = a
         while pos < b:
             # The next character that is not copied as it is: a reference, or a carriage return.

@@ -53,7 +53,7 @@ class TbxDocument(FileReader):
                     if text.strip():
                         yield Segment(path, term.sourceline, text, source, number, None, 1, src_line, 1,
                                       located.lazy(unit, term, text), src_places)
-            located.forget(el)
+            located.forget()
             el.clear()
         if english_seen and not korean_seen:
             _no_korean(path)
