@@ -168,18 +168,13 @@ def run_files(dirs: list[str], samples: int) -> None:
             out[k]["forced: traceback"] += 1
             tracebacks.append((str(f), traceback.format_exc(limit=3)))
             continue
-        located = getattr(doc, "located", None)
-        if located is not None:
-            out[k]["texts placed"] += located.placed
-            out[k]["texts line only"] += located.unplaced
         out[k]["segments"] += len(segs)
         for s in segs:
             for text, places, line in ((s.target, s.places, s.line), (s.source, s.source_places, s.source_line)):
                 if not text:
                     continue
-                if po:
-                    out[k]["texts placed"] += places is not None
                 places = places.get() if places is not None else None  # a lazy map: built now
+                out[k]["texts placed" if places is not None else "texts line only"] += 1
                 if places is None or lines is None:
                     continue
                 c, b = verify_places(text, places, lines)
