@@ -14,9 +14,9 @@ the unconfirmed states (NotStarted, PreTranslated, PartiallyEdited, MachineTrans
 AssembledFromFragments, Rejected): the translator has not yet made it their translation. Any other or
 unknown state is checked.
 
-Every text is also read from the raw file (rawxml) so that findings are located by line and column
-in the file as written, entities and tags counted; where the two readings disagree, the segment
-keeps lxml's text and its line, without columns.
+A segment with a hit is also read from the raw file (rawxml, lazily: most segments have none) so
+that findings are located by line and column in the file as written, entities and tags counted;
+where the two readings disagree, the segment keeps lxml's text and its line, without columns.
 """
 from __future__ import annotations
 
