@@ -1,7 +1,7 @@
 """Documents: read any supported file as a stream of Segments.
 
-Takes paths (plain text, Markdown, .docx, HTML, PDF; TSV/CSV, TMX, XLIFF, PO bilingual files; or a
-line-aligned Korean/English pair); gives `Segment`s (path, line, English target, Korean source when
+Takes paths (plain text, Markdown, .docx, HTML, PDF; TSV/CSV, TMX, XLIFF, .sdlxliff, .mqxliff, PO,
+TBX bilingual files; or a line-aligned Korean/English pair); gives `Segment`s (path, line, English target, Korean source when
 there is one), with Markdown and HTML markup blanked out offset for offset, and inline suppressions.
 """
 from .._lazy import lazy_exports

@@ -1,4 +1,4 @@
-"""Open any supported document as a stream of Segments: text, Markdown, tabular, TMX, XLIFF, PO, docx, HTML, PDF."""
+"""Open any supported document as a stream of Segments: text, Markdown, tabular, TMX, XLIFF, TBX, PO, docx, HTML, PDF."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,7 +10,8 @@ from ..model import Segment
 from .text import TextDocument
 
 TABULAR = {".tsv", ".csv"}
-XML_FORMATS = {".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff", ".xlf2": "xliff"}
+XML_FORMATS = {".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff", ".xlf2": "xliff", ".sdlxliff": "xliff",
+               ".mqxliff": "xliff", ".tbx": "tbx"}
 MONOLINGUAL = {".docx", ".html", ".htm", ".pdf"}
 WALKED_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".po", *XML_FORMATS, *MONOLINGUAL}
 
@@ -29,9 +30,14 @@ def open_document(path: Path, config):
 
         return TabularDocument(path, config)
     if suffix in XML_FORMATS:
+        kind = XML_FORMATS[suffix]
+        if kind == "tbx":
+            from .termbase import TbxDocument
+
+            return TbxDocument(path, config)
         from .exchange import TmxDocument, XliffDocument
 
-        return (TmxDocument if XML_FORMATS[suffix] == "tmx" else XliffDocument)(path, config)
+        return (TmxDocument if kind == "tmx" else XliffDocument)(path, config)
     if suffix == ".po":
         from .po import PoDocument
 

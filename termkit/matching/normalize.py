@@ -364,3 +364,22 @@ def _nfc_compat(raw: str):
     if second is None:
         return text, first if first.out_start else None
     return text, second if not first.out_start else _Chained(first, second)
+
+
+def joined_before(t: str, i: int) -> bool:
+    """Whether the text before offset i continues a word: a letter or digit, through underscores.
+
+    An underscore joins words (search_by_text is one identifier, not 'text'), but one that opens
+    an emphasis (_Juche_) has no word before it, so the term inside still stands alone.
+    """
+    j = i - 1
+    while j >= 0 and t[j] == "_":
+        j -= 1
+    return j >= 0 and t[j].isalnum()
+
+
+def joined_after(t: str, i: int, n: int) -> bool:
+    """Whether the text from offset i continues a word: a letter or digit, through underscores."""
+    while i < n and t[i] == "_":
+        i += 1
+    return i < n and t[i].isalnum()
