@@ -11,6 +11,7 @@ CODES = {
     "TK101": "wrong-rendering",
     "TK102": "deprecated-rendering",
     "TK201": "gloss-mismatch",
+    "TK203": "unlisted-glossed-rendering",
     "TK301": "inconsistent-rendering",
     "TK401": "misspelled-romanization",
     "TK402": "mixed-romanization",
