@@ -40,7 +40,7 @@ def view(doc, needs: int | None, ctx):
         else:
             hits = [h for h in doc.hits if masks[h.key] & needs]
         got = doc.views[needs] = type(doc)(doc.path, hits, doc.doc, doc.source_hits, doc.bilingual,
-                                           text=doc.text, date=doc.date)
+                                           text=doc.text, date=doc.date, full=doc.hits)
     return got
 
 

@@ -26,7 +26,7 @@ MAX_WORDS = 8
 NAME_TYPES = frozenset({"person", "place"})
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\u2019\u2010\u2011-]*")
 _OPENERS = {"(": ")", "[": "]"}
-_DASHES = ("\u2014", "\u2013", " - ", " -- ")
+_DASHES = ("\u2014", "\u2013", " - ", " -- ")  # a bare hyphen joins words ('Juche Idea-Songun Idea')
 _EMPHASIS = " \t*_"
 _LITERAL = re.compile(r"(?i)^(?:lit\.|literally|meaning|i\.e\.|e\.g\.|or\b|also\b|formerly|see\b|cf\.)")
 
@@ -110,7 +110,7 @@ def _candidates(doc, ctx):
         while i and text[i - 1] in _EMPHASIS:
             i -= 1
         opener = text[i - 1] if i else ""
-        if opener in _OPENERS or any(text.endswith(d, 0, i) or text.endswith(d.strip(), 0, i) for d in _DASHES):
+        if opener in _OPENERS or any(text.endswith(d, 0, i) for d in _DASHES):
             j = g.end
             while j < len(text) and text[j] in "*_":
                 j += 1

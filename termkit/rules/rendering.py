@@ -37,12 +37,16 @@ def _rejected(doc, ctx, statuses, code, severity):
 
 def _evidenced(doc, hit, e, ctx) -> bool:
     """A form that is another concept's correct rendering, or an ordinary word, is wrong only with evidence:
-    a gloss, the bilingual source, or one of the concept's context cues in the sentence."""
+    a gloss, the bilingual source, one of the concept's context cues in the sentence, or the document
+    making the concept plain (a heading naming it, a gloss in the next sentence) — the last only for a form
+    that is no other concept's rendering: a document about markets still has general markets."""
     if ctx.proven(hit, e.concept):
         return True
     if not e.needs_evidence and not ctx.approved_elsewhere(hit, e.concept):
         return True
-    return ctx.cued(doc, hit, e.concept)
+    if ctx.cued(doc, hit, e.concept):
+        return True
+    return not ctx.approved_elsewhere(hit, e.concept) and ctx.headed(doc, hit, e.concept)
 
 
 def _dated_before(doc, hit, since: str) -> bool:
