@@ -70,7 +70,7 @@ def _accepted(ctx, concepts, phrase: str) -> bool:
     from ..matching.variants import english_keys
 
     key = fold_key(phrase)
-    words = set(key.split())
+    words = {_singular(w) for w in key.split()}
     for ci in concepts:
         c = ctx.concept(ci)
         forms = [t.form for t in c.terms] + list(c.conventional) + [f for _, f in c.names]
@@ -79,9 +79,14 @@ def _accepted(ctx, concepts, phrase: str) -> bool:
             fk = fold_key(form)
             if key in english_keys(form) or key == fk:
                 return True
-            if fk and (f" {fk} " in f" {key} " or words <= set(fk.split())):
+            if fk and (f" {fk} " in f" {key} " or words <= {_singular(w) for w in fk.split()}):
                 return True  # a listed form with modifiers, or a shortened mention of one
     return False
+
+
+def _singular(word: str) -> str:
+    """A crude singular, enough to tell 'the brigades' is a short mention of 'shock brigade'."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _located(g, text: str, s: int, e: int):

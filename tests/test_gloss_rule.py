@@ -1,0 +1,37 @@
+"""TK203: a glossed English phrase that is none of the glossed concept's renderings (bundled glossary)."""
+import pytest
+
+CASES = [
+    # (text, the TK203 findings as (found, first suggestion))
+    ("The shock troops (*tolgyŏktae*) built the road.", [("shock troops", "shock brigade")]),
+    ("The elderly care centre (양로원) was rebuilt.", [("elderly care centre", "old people's home")]),
+    ("Each 돌격대 (shock troops) worked in shifts.", [("shock troops", "shock brigade")]),
+    ("They mobilized youth into shock troops [돌격대] every spring.", [("shock troops", "shock brigade")]),
+    ("The Foreign Office (외무성) issued a statement.", [("Foreign Office", "Ministry of Foreign Affairs")]),
+    # listed forms, variants, modifiers and short mentions stay clean
+    ("The shock brigade (*tolgyŏktae*) built the road.", []),
+    ("The newly formed shock brigades (돌격대) built the road.", []),
+    ("The brigades (돌격대) moved north.", []),
+    ("A small medical clinic (진료소) serves the village.", []),
+    ("His sister (김여정) issued the statement.", []),
+    ("Rice (lit. 쌀) was short.", []),
+    ("The delegation of the Association for the Study of the Juche Idea-Songun Idea arrived.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_tk203(bundled, text, expected):
+    got = [(f.found, f.suggestions[0]) for f in bundled.check_text(text) if f.code == "TK203"]
+    assert got == expected
+
+
+def test_listed_wrong_form_keeps_its_stronger_rule(bundled):
+    codes = [(f.code, f.found) for f in bundled.check_text("The water factory (샘물공장) was completed.")]
+    assert ("TK101", "water factory") in codes and not [c for c, _ in codes if c == "TK203"]
+
+
+def test_location_spans_a_wrapped_phrase(bundled):
+    text = "Intro line.\nThe elderly care\ncentre (양로원) was rebuilt."
+    (f,) = [f for f in bundled.check_text(text, markdown=False) if f.code == "TK203"]
+    assert (f.line, f.column, f.end_line, f.end_column) == (2, 5, 3, 7)
+    assert f.found == "elderly care\ncentre"
