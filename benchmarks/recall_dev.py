@@ -4,7 +4,8 @@
     .venv/bin/python benchmarks/recall_dev.py --list          # also every miss and false alarm
 
 An error (from a document's annotation file) is found when a finding on its line overlaps its text
-and has its expected code (or any code, for `any`). A finding is a true alarm when it finds an
+and has its expected code (or any code, for `any`); in a bilingual file a finding on the line's
+source side (TK601: the source term has no rendering) counts for the line's errors as well. A finding is a true alarm when it finds an
 error; a false alarm when it stands on a clean look-alike line (counted under that line's class) or
 matches no annotation at all (counted under `?`). Precision per class: found errors / (found errors
 + false alarms of that class).
@@ -43,6 +44,8 @@ def overlaps(finding, error: dict, lines: list[str]) -> bool:
     """Whether a finding on the error's line covers part of the error's text."""
     if finding.line != error["line"]:
         return False
+    if finding.side == "source":  # bilingual: a finding on the source (TK601: no rendering of this term)
+        return error["code"] in ("any", finding.code)
     text = lines[error["line"] - 1]
     at = text.lower().find(error["found"].lower())
     if at < 0:
