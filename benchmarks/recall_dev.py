@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/recall_dev.py                 # benchmarks/devset
     .venv/bin/python benchmarks/recall_dev.py --list          # also every miss and false alarm
+    .venv/bin/python benchmarks/recall_dev.py --only 17-21    # the held-out documents alone
 
 An error (from a document's annotation file) is found when a finding on its line overlaps its text
 and has its expected code (or any code, for `any`); in a bilingual file a finding on the line's
@@ -31,9 +32,22 @@ def load_annotations(path: Path) -> dict:
     return {"errors": data.get("errors") or [], "clean": data.get("clean") or []}
 
 
-def documents(root: Path):
-    """(document path, annotations) for every annotated document, sorted."""
+def numbers(spec: str | None) -> set[int] | None:
+    """'17-21,3' -> {3, 17, 18, 19, 20, 21}; None: every document."""
+    if not spec:
+        return None
+    out = set()
+    for part in spec.split(","):
+        lo, _, hi = part.partition("-")
+        out.update(range(int(lo), int(hi or lo) + 1))
+    return out
+
+
+def documents(root: Path, only: set[int] | None = None):
+    """(document path, annotations) for every annotated document (or those numbered in `only`), sorted."""
     for ann in sorted(root.glob("*.yaml")):
+        if only is not None and int(ann.name.split("-")[0]) not in only:
+            continue
         doc = next((p for p in (ann.with_suffix(".md"), ann.with_suffix(".tsv")) if p.exists()), None)
         if doc is None:
             raise SystemExit(f"{ann}: no document beside it")
@@ -55,7 +69,7 @@ def overlaps(finding, error: dict, lines: list[str]) -> bool:
     return finding.column < end and f_end > start and (error["code"] == "any" or finding.code == error["code"])
 
 
-def score(root: Path):
+def score(root: Path, only: set[int] | None = None):
     os.environ.setdefault("TERMKIT_CACHE_DIR", "/tmp/termkit-recall-dev-cache")
     from termkit.checking import Checker
     from termkit.config import Config
@@ -63,7 +77,7 @@ def score(root: Path):
     checker = Checker(Config())
     found, total, false_alarms, true_alarms = Counter(), Counter(), Counter(), Counter()
     misses, alarms = [], []
-    for doc, ann in documents(root):
+    for doc, ann in documents(root, only):
         lines = doc.read_text(encoding="utf-8").splitlines()
         findings = checker.check_file(str(doc))
         clean = {c["line"]: c["class"] for c in ann["clean"]}
@@ -106,8 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("root", nargs="?", default=str(Path(__file__).parent / "devset"))
     ap.add_argument("--list", action="store_true", help="list every miss and false alarm")
+    ap.add_argument("--only", metavar="N-M,…", help="score only the documents with these numbers")
     args = ap.parse_args(argv)
-    found, total, false_alarms, misses, alarms = score(Path(args.root))
+    found, total, false_alarms, misses, alarms = score(Path(args.root), numbers(args.only))
     print("\n".join(table(found, total, false_alarms)))
     if args.list:
         print(f"\nmisses ({len(misses)}):")

@@ -18,6 +18,7 @@ of in for on at by with from to into under through as via about against between 
 toward towards over after before during since per than like and or but nor so yet if when while where
 whose which who whom what that it they he she we i you them him us also not only just even new
 """.split())
+PREPOSITIONS = frozenset({"of", "on", "for", "in", "to"})
 # Small words a capitalised title run may hold between capitalised words ('Ministry of Public Health').
 CONNECT = frozenset({"of", "and", "for", "the", "on", "in", "to", "&"})
 MAX_WORDS = 8
@@ -47,8 +48,8 @@ def _phrase_before(text: str, end: int) -> tuple[int, int] | None:
     for i in range(len(words) - 1, -1, -1):
         w = words[i]
         gap = chunk[w.end():chosen[-1].start()] if chosen else ""
-        if gap.strip(_EMPHASIS + "\n\r\u2010\u2011-"):
-            break  # punctuation between words ends the phrase
+        if gap.strip(_EMPHASIS + "\n\r\u2010\u2011-") or gap.count("\n") > 1:
+            break  # punctuation, or a blank line, between words ends the phrase
         low = w.group().lower()
         if title:
             if not (w.group()[0].isupper() or low in CONNECT):
@@ -66,27 +67,47 @@ def _phrase_before(text: str, end: int) -> tuple[int, int] | None:
 
 
 def _accepted(ctx, concepts, phrase: str) -> bool:
-    """Whether the phrase is a listed form of one of the concepts, a variant, a short form or a longer phrase around one."""
+    """Whether the phrase is one of the concepts' renderings: a listed form or its plural, a listed form
+    after modifiers ('small medical clinic'), its words reordered across a preposition ('expert panel' =
+    'Panel of Experts'), a run of a listed form's words ('Workers' Party'), or its head word alone."""
     from ..matching.variants import english_keys
 
     key = fold_key(phrase)
-    words = {_singular(w) for w in key.split()}
+    words = [_singular(w) for w in key.split()]
+    flat = " ".join(words)
+    content = _content(key.split())
     for ci in concepts:
         c = ctx.concept(ci)
         forms = [t.form for t in c.terms] + list(c.conventional) + [f for _, f in c.names]
         forms += [f for f in (c.mr, c.rr) if f]
         for form in forms:
             fk = fold_key(form)
-            if key in english_keys(form) or key == fk:
+            if not fk:
+                continue
+            if key == fk or key in english_keys(form):
                 return True
-            if fk and (f" {fk} " in f" {key} " or words <= {_singular(w) for w in fk.split()}):
-                return True  # a listed form with modifiers, or a shortened mention of one
+            fwords = [_singular(w) for w in fk.split()]
+            ff = " ".join(fwords)
+            if f" {flat}".endswith(f" {ff}"):
+                return True  # modifiers before a listed form: English puts them before the head
+            if f" {ff} ".find(f" {flat} ") >= 0:
+                return True  # a run of a listed form's words: 'Workers' Party', 'the brigades'
+            if (content == _content(fk.split()) and len(content) > 1
+                    and (set(key.split()) | set(fk.split())) & PREPOSITIONS):
+                return True  # 'X of Y' = 'Y X'
     return False
 
 
 def _singular(word: str) -> str:
     """A crude singular, enough to tell 'the brigades' is a short mention of 'shock brigade'."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _content(words) -> list[str]:
+    """The words of a phrase that carry meaning, singular and sorted: 'Panel of Experts' = 'expert panel'."""
+    return sorted(_singular(w) for w in words if w not in CONNECT and w not in ("a", "an"))
 
 
 def _located(g, text: str, s: int, e: int):
@@ -99,17 +120,32 @@ def _located(g, text: str, s: int, e: int):
                       start=s, end=e, evidence=frozenset(), gloss=None)
 
 
+def heads_longer_phrase(doc, hit, ctx) -> bool:
+    """Whether an English form right before its gloss is only the head of a longer unlisted phrase, which
+    TK203 reports whole ('basic food factory (기초식품공장)' holds 'factory', a rendering of 공장)."""
+    if not doc.text or doc.bilingual or not hit.evidence:
+        return False
+    i = hit.end
+    while i < len(doc.text) and doc.text[i] in _EMPHASIS:
+        i += 1
+    if doc.text[i:i + 1] not in _OPENERS:
+        return False  # the gloss stands before the form: "gloss (form)"
+    span = _phrase_before(doc.text, hit.end)
+    if not span or span[0] >= hit.start:
+        return False
+    return not _accepted(ctx, sorted(hit.evidence), doc.text[span[0]:span[1]])
+
+
 def _candidates(doc, ctx):
     """(gloss hit, phrase start, phrase end) for each gloss beside an English phrase that is no listed form."""
     text, m = doc.text, ctx.matcher
-    word_ends, word_spans = set(), []
-    for h in doc.hits:
-        if m.is_word(h.key):
-            word_ends.add(h.end)
-            word_spans.append((h.start, h.end))
+    word_hits = [h for h in doc.hits if m.is_word(h.key)]
+    word_spans = [(h.start, h.end) for h in word_hits]
+    concepts_of = lambda h: {e.concept for e in m.keys[h.key]}  # noqa: E731
     for g in doc.hits:
         if not m.is_gloss(g.key) or m.is_word(g.key):
             continue
+        glossed_concepts = m.gloss_concepts(g.key)
         # "phrase (gloss)", "phrase [gloss]", "phrase — gloss": the gloss opens the bracket.
         i = g.start
         while i and text[i - 1] in _EMPHASIS:
@@ -120,14 +156,18 @@ def _candidates(doc, ctx):
             while j < len(text) and text[j] in "*_":
                 j += 1
             close = text[j:j + 1]
-            if opener in _OPENERS and close not in (_OPENERS[opener], ",", ";", " "):
-                continue
+            if opener in _OPENERS and close not in (_OPENERS[opener], ",", ";"):
+                continue  # the gloss is part of a longer Korean phrase ("(*sŏn'gun chŏngch'i*)")
             k = i - 1
             while k and text[k - 1] in _EMPHASIS + "\u2014\u2013-":
                 k -= 1
-            if k in word_ends or any(s < k <= e for s, e in word_spans):
-                continue  # a listed form stands there: TK101, TK102 or TK201 judges it
             span = _phrase_before(text, k)
+            stands = [h for h in word_hits if h.start < k <= h.end]
+            if stands:
+                h = stands[0]
+                if not (span and span[0] < h.start and h.end == k and not glossed_concepts & concepts_of(h)):
+                    continue  # a listed form stands there: TK101, TK102 or TK201 judges it
+                # else: another concept's form is only the head of a longer phrase ('basic food factory')
             if span:
                 yield g, span[0], span[1]
             continue
@@ -154,7 +194,7 @@ def _candidates(doc, ctx):
 
 @rule("TK203", "unlisted-glossed-rendering", "warning")
 def unlisted_glossed_rendering(doc, ctx):
-    """An English phrase glossed with a concept's Korean that is none of the concept's listed renderings.
+    """An English phrase glossed with a concept's Korean that is none of its renderings (English-only files).
 
     Why: a gloss tells the reader which Korean term the English renders, so the English should be
     the glossary's rendering of it. "shock troops (*tolgyŏktae*)" renders 돌격대 with a phrase the
