@@ -35,3 +35,15 @@ def test_location_spans_a_wrapped_phrase(bundled):
     (f,) = [f for f in bundled.check_text(text, markdown=False) if f.code == "TK203"]
     assert (f.line, f.column, f.end_line, f.end_column) == (2, 5, 3, 7)
     assert f.found == "elderly care\ncentre"
+
+
+def test_another_concepts_form_beside_the_gloss_is_tk201s_in_a_long_segment(bundled):
+    # 20+ hits: the rule sees a view of gloss hits only, and must still see the English form beside the gloss
+    text = "The Cabinet met in Pyongyang. " * 20 + "The Cabinet (*kuksanhwa*) met."
+    codes = {f.code for f in bundled.check_text(text)}
+    assert "TK201" in codes and "TK203" not in codes
+
+
+def test_a_head_word_of_another_concept_makes_tk203_report_the_whole_phrase(bundled):
+    found = [(f.code, f.found) for f in bundled.check_text("Each county built a basic food factory (기초식품공장).")]
+    assert found == [("TK203", "basic food factory")]

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from ..matching import fold_key
+from ..matching import FUZZY, MISSPELLING, ROM, fold_key
+from ..matching.matcher import KOREAN
 from .base import approved, finding, label
 from .registry import rule
 
@@ -139,12 +140,13 @@ def heads_longer_phrase(doc, hit, ctx) -> bool:
 def _candidates(doc, ctx):
     """(gloss hit, phrase start, phrase end) for each gloss beside an English phrase that is no listed form."""
     text, m = doc.text, ctx.matcher
-    word_hits = [h for h in doc.hits if m.is_word(h.key)]
+    glosses = [g for g in doc.hits if m.is_gloss(g.key) and not m.is_word(g.key)]
+    if not glosses:
+        return
+    word_hits = [h for h in doc.all_hits if m.is_word(h.key)]  # the rule's view holds the glosses only
     word_spans = [(h.start, h.end) for h in word_hits]
     concepts_of = lambda h: {e.concept for e in m.keys[h.key]}  # noqa: E731
-    for g in doc.hits:
-        if not m.is_gloss(g.key) or m.is_word(g.key):
-            continue
+    for g in glosses:
         glossed_concepts = m.gloss_concepts(g.key)
         # "phrase (gloss)", "phrase [gloss]", "phrase — gloss": the gloss opens the bracket.
         i = g.start
@@ -192,7 +194,7 @@ def _candidates(doc, ctx):
         yield g, inner_s, inner_e
 
 
-@rule("TK203", "unlisted-glossed-rendering", "warning")
+@rule("TK203", "unlisted-glossed-rendering", "warning", needs=KOREAN | ROM | MISSPELLING | FUZZY)
 def unlisted_glossed_rendering(doc, ctx):
     """An English phrase glossed with a concept's Korean that is none of its renderings (English-only files).
 
