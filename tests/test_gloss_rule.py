@@ -16,6 +16,16 @@ CASES = [
     ("His sister (김여정) issued the statement.", []),
     ("Rice (lit. 쌀) was short.", []),
     ("The delegation of the Association for the Study of the Juche Idea-Songun Idea arrived.", []),
+    # a dash that joins names sets off no gloss; an MR aspiration mark is no other rendering
+    ("A cable was laid along the Khasan–Tumangang railway in 2008.", []),
+    ("P'yongan-bukto (North P'yongan) borders China.", []),
+    # a gloss set off by dashes
+    ("The shock troops — *tolgyŏktae* — built the road.", [("shock troops", "shock brigade")]),
+    # the gloss is part of a longer Korean phrase the glossary lacks
+    ("Songun politics (*sŏn'gun chŏngch'i*) was taught in Pyongyang.", []),
+    # the same words reordered across a preposition are the listed form
+    ("The expert panel (전문가패널) reported in March.", []),
+    ("The provincial hospital (도인민병원) was rebuilt.", [("provincial hospital", "provincial people's hospital")]),
 ]
 
 

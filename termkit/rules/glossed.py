@@ -30,6 +30,8 @@ _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\u2019\u2010\u201
 _OPENERS = {"(": ")", "[": "]"}
 _DASHES = ("\u2014", "\u2013", " - ", " -- ")  # a bare hyphen joins words ('Juche Idea-Songun Idea')
 _EMPHASIS = " \t*_"
+_ASPIRATION = re.compile(r"(?<=[^\W\d_])['\u2019](?=[^\W\d_])(?!s\b)")
+_DASH_GLOSS_END = re.compile(r"[ \t]*(?:[\u2014\u2013,;:.)]|-(?:[ \t]|$)|$)", re.M)
 _LITERAL = re.compile(r"(?i)^(?:lit\.|literally|meaning|i\.e\.|e\.g\.|or\b|also\b|formerly|see\b|cf\.)")
 
 
@@ -73,7 +75,7 @@ def _accepted(ctx, concepts, phrase: str) -> bool:
     'Panel of Experts'), a run of a listed form's words ('Workers' Party'), or its head word alone."""
     from ..matching.variants import english_keys
 
-    key = fold_key(phrase)
+    key = _unmarked(fold_key(phrase))
     words = [_singular(w) for w in key.split()]
     flat = " ".join(words)
     content = _content(key.split())
@@ -82,7 +84,7 @@ def _accepted(ctx, concepts, phrase: str) -> bool:
         forms = [t.form for t in c.terms] + list(c.conventional) + [f for _, f in c.names]
         forms += [f for f in (c.mr, c.rr) if f]
         for form in forms:
-            fk = fold_key(form)
+            fk = _unmarked(fold_key(form))
             if not fk:
                 continue
             if key == fk or key in english_keys(form):
@@ -97,6 +99,12 @@ def _accepted(ctx, concepts, phrase: str) -> bool:
                     and (set(key.split()) | set(fk.split())) & PREPOSITIONS):
                 return True  # 'X of Y' = 'Y X'
     return False
+
+
+def _unmarked(key: str) -> str:
+    """A folded phrase without MR aspiration marks ('North P'yongan' = 'North Pyongan'); a possessive keeps
+    its apostrophe ('Workers Party' for 'Workers' Party' is a punctuation error, not a variant)."""
+    return _ASPIRATION.sub("", key)
 
 
 def _singular(word: str) -> str:
@@ -160,6 +168,8 @@ def _candidates(doc, ctx):
             close = text[j:j + 1]
             if opener in _OPENERS and close not in (_OPENERS[opener], ",", ";"):
                 continue  # the gloss is part of a longer Korean phrase ("(*sŏn'gun chŏngch'i*)")
+            if opener not in _OPENERS and not _DASH_GLOSS_END.match(text, j):
+                continue  # a dash joining names ('the Khasan–Tumangang railway'), not setting off a gloss
             k = i - 1
             while k and text[k - 1] in _EMPHASIS + "\u2014\u2013-":
                 k -= 1
