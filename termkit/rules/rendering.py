@@ -83,7 +83,11 @@ def wrong_rendering(doc, ctx):
     - a form that is another concept's correct rendering, or an ordinary English word the glossary
       marks `needs_evidence`, without evidence of this concept: a gloss beside it, the bilingual
       source, or one of the concept's `context_cues` in the same sentence (the Workers' Party of
-      Korea named beside 'party convention'). Without evidence it most likely means the other thing;
+      Korea named beside 'party convention'). Without evidence it most likely means the other thing.
+      For an ordinary word (no other concept's rendering) the document itself is evidence too: a
+      Markdown heading that names the concept by a rendering or a gloss ('# The Premier (내각총리)
+      and the Cabinet' before 'the Prime Minister'), or a gloss of it in the same or the next
+      sentence;
     - a form inside a longer name or title, which is another concept: after vice-, first vice-,
       deputy, acting, honorary, former or ex- (for names and titles, not for terms); followed by
       capitalised words that end in a head word of the glossary's institution and office names
@@ -109,6 +113,7 @@ def wrong_rendering(doc, ctx):
     TK101: The plenary meeting called for localization (주체화) of raw materials.
     TK101: The paper speaks of the subjectivization of industry.
     TK101: The Workers' Party of Korea held its party convention in January 2021.
+    TK101: The plan relied on self-sufficiency. Its slogan, *charyŏk kaengsaeng*, was everywhere.
     """
     return _rejected(doc, ctx, ("wrong",), "TK101", "error")
 
@@ -133,5 +138,6 @@ def deprecated_rendering(doc, ctx):
     Okay: Her thesis "Decrees of the SPA Presidium under Kim Jong Il" was cited widely.
     TK102: The Prime Minister (내각총리) inspected the plant.
     TK102: The SPA Presidium adopted the law.
+    TK102: The Prime Minister toured the plant. *Naegak ch'ongni* is the title of the head of the Cabinet.
     """
     return _rejected(doc, ctx, ("deprecated", "superseded"), "TK102", "warning")
