@@ -4,7 +4,6 @@ from __future__ import annotations
 from ..matching import EVIDENCE
 from ..model import APPROVED
 from .base import approved, finding, label
-from .glossed import heads_longer_phrase
 from .registry import rule
 
 
@@ -21,8 +20,7 @@ def gloss_mismatch(doc, ctx):
     to compare the gloss with); a form approved for no concept at all, such as a wrong rendering of a
     third concept (its own rules report it); a "gloss" written exactly as an English rendering or
     conventional form of its concept ('Rason (Rason Special Economic Zone)') is an English name
-    beside another, not a gloss; a form that is only the head of a longer phrase before the gloss
-    ('basic food factory (기초식품공장)': TK203 reports the whole phrase).
+    beside another, not a gloss.
 
     Okay: The Cabinet (*naegak*) met in Pyongyang.
     Okay: Traders sold rice in the market (*changmadang*) of the county town.
@@ -38,8 +36,6 @@ def gloss_mismatch(doc, ctx):
         owners = sorted({e.concept for e in entries if e.status in APPROVED})
         if not owners:
             continue
-        if heads_longer_phrase(doc, hit, ctx):
-            continue  # 'basic food factory (기초식품공장)': TK203 judges the whole phrase, not its head
         owner = ctx.concept(owners[0])
         for ci in sorted(hit.evidence):
             c = ctx.concept(ci)

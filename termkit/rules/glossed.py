@@ -129,22 +129,6 @@ def _located(g, text: str, s: int, e: int):
                       start=s, end=e, evidence=frozenset(), gloss=None)
 
 
-def heads_longer_phrase(doc, hit, ctx) -> bool:
-    """Whether an English form right before its gloss is only the head of a longer unlisted phrase, which
-    TK203 reports whole ('basic food factory (기초식품공장)' holds 'factory', a rendering of 공장)."""
-    if not doc.text or doc.bilingual or not hit.evidence:
-        return False
-    i = hit.end
-    while i < len(doc.text) and doc.text[i] in _EMPHASIS:
-        i += 1
-    if doc.text[i:i + 1] not in _OPENERS:
-        return False  # the gloss stands before the form: "gloss (form)"
-    span = _phrase_before(doc.text, hit.end)
-    if not span or span[0] >= hit.start:
-        return False
-    return not _accepted(ctx, sorted(hit.evidence), doc.text[span[0]:span[1]])
-
-
 def _candidates(doc, ctx):
     """(gloss hit, phrase start, phrase end) for each gloss beside an English phrase that is no listed form."""
     text, m = doc.text, ctx.matcher
@@ -153,9 +137,7 @@ def _candidates(doc, ctx):
         return
     word_hits = [h for h in doc.all_hits if m.is_word(h.key)]  # the rule's view holds the glosses only
     word_spans = [(h.start, h.end) for h in word_hits]
-    concepts_of = lambda h: {e.concept for e in m.keys[h.key]}  # noqa: E731
     for g in glosses:
-        glossed_concepts = m.gloss_concepts(g.key)
         # "phrase (gloss)", "phrase [gloss]", "phrase — gloss": the gloss opens the bracket.
         i = g.start
         while i and text[i - 1] in _EMPHASIS:
@@ -173,13 +155,9 @@ def _candidates(doc, ctx):
             k = i - 1
             while k and text[k - 1] in _EMPHASIS + "\u2014\u2013-":
                 k -= 1
+            if any(h.start < k <= h.end for h in word_hits):
+                continue  # a listed form stands there, even with modifiers: TK101, TK102 or TK201 judges it
             span = _phrase_before(text, k)
-            stands = [h for h in word_hits if h.start < k <= h.end]
-            if stands:
-                h = stands[0]
-                if not (span and span[0] < h.start and h.end == k and not glossed_concepts & concepts_of(h)):
-                    continue  # a listed form stands there: TK101, TK102 or TK201 judges it
-                # else: another concept's form is only the head of a longer phrase ('basic food factory')
             if span:
                 yield g, span[0], span[1]
             continue
