@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..matching import FUZZY, MISSPELLING, ROM, fold_key
-from ..matching.matcher import KOREAN
+from ..matching import FUZZY, KOREAN, MISSPELLING, ROM, fold_key
 from .base import approved, finding, label
 from .registry import rule
 
@@ -73,7 +72,7 @@ def _accepted(ctx, concepts, phrase: str) -> bool:
     """Whether the phrase is one of the concepts' renderings: a listed form or its plural, a listed form
     after modifiers ('small medical clinic'), its words reordered across a preposition ('expert panel' =
     'Panel of Experts'), a run of a listed form's words ('Workers' Party'), or its head word alone."""
-    from ..matching.variants import english_keys
+    from ..matching import english_keys
 
     key = _unmarked(fold_key(phrase))
     words = [_singular(w) for w in key.split()]
@@ -193,12 +192,15 @@ def unlisted_glossed_rendering(doc, ctx):
     at the bracket and begins after the nearest determiner, preposition, verb or punctuation; a
     capitalised title run is taken whole ('Ministry of Foreign Trade').
 
-    Not flagged, and why: a listed form of the concept beside the gloss, whatever its status
-    (TK101 and TK102 judge the status, TK201 a form of another concept); a phrase holding a listed
-    form with modifiers ('small medical clinic'), or made of the words of one (a shortened mention:
-    'the brigades'); a description before a person's or place's gloss ('his sister (김여정)': only a
-    capitalised phrase renders a name); a literal translation in the brackets ('(lit. ...)');
-    bilingual files, where TK601 compares the source with the target.
+    Not flagged, and why: a listed form beside the gloss, with modifiers or not, whatever its
+    concept and status (TK101 and TK102 judge the status, TK201 a form of another concept); a listed
+    form after modifiers, its words reordered across a preposition ('expert panel' for 'Panel of
+    Experts'), a run of its words ('the Workers' Party', 'the brigades'), or its spelling with MR
+    aspiration marks ("North P'yongan"); a description before a person's or place's gloss ('his
+    sister (김여정)': only a capitalised phrase renders a name); a gloss that is only part of a longer
+    Korean phrase in the brackets; a literal translation in the brackets ('(lit. ...)'); a dash
+    that joins two names ('Khasan–Tumangang'); bilingual files, where TK601 compares the source with
+    the target.
 
     Okay: The shock brigade (*tolgyŏktae*) built the road.
     Okay: The newly formed shock brigades (돌격대) built the road.
