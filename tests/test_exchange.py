@@ -9,7 +9,9 @@ from conftest import ROOT, run_cli
 from termkit.glossary.flat import export_flat, flat_rows
 from termkit.glossary.assemble import load_concepts
 from termkit.glossary.loader import load_files, load_yaml_file
-from termkit.glossary.tbx import NS, export_tbx, load_tbx
+from termkit.glossary.tbx_export import export_tbx
+from termkit.glossary.tbx_import import load_tbx
+from termkit.glossary.tbx_model import NS
 from termkit.glossary.yamlio import format_text, write_glossary
 
 TBX_STATUSES = {"preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts",
@@ -91,7 +93,7 @@ def test_hand_written_tbx_imports_and_checks(tmp_path):
     assert [(t.form, t.status, t.reason) for t in c.terms] == [
         ("self-reliance", "preferred", None), ("self-regeneration", "admitted", None),
         ("autarky", "deprecated", "an economist's label, not the slogan"),
-        ("self-rebirth", "superseded", "marked deprecated in the imported termbase")]
+        ("self-rebirth", "superseded", "marked superseded in the imported termbase")]
     doc = tmp_path / "t.md"
     doc.write_text("Autarky and self-rebirth.\n", encoding="utf-8")
     code, out, _ = run_cli("check", "--format", "json", "--no-bundled", "--glossary", f, doc)

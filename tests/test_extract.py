@@ -198,7 +198,7 @@ def test_review_file(result, tmp_path):
     stubs = doc["candidates"]
     assert len(stubs) == 30 and len({s["id"] for s in stubs}) == 30
     validator = _schema_validator()
-    # As written, the file is no glossary file: no specs (required), a `review` block (not allowed).
+    # As written, the file is no glossary file: a `review` block is not allowed.
     assert list(validator.iter_errors({"domain": "review", "concepts": stubs}))
     for s in stubs:
         assert s["confidence"] == "low"

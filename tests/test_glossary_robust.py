@@ -10,7 +10,7 @@ from termkit.errors import ConfigError, GlossaryError
 from termkit.glossary import sources
 from termkit.glossary.limits import MAX_FORM_CHARS
 from termkit.glossary.loader import MAX_YAML_DEPTH, load_files, load_yaml_file
-from termkit.glossary.tbx import load_tbx
+from termkit.glossary.tbx_import import load_tbx
 from termkit.glossary.yamlio import format_file
 
 CONCEPT = """\

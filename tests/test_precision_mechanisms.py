@@ -363,7 +363,8 @@ def test_precision_fields_load(fixture_checker):
 def test_precision_fields_survive_every_exchange_format(tmp_path):
     from termkit.glossary.flat import export_flat
     from termkit.glossary.loader import load_files
-    from termkit.glossary.tbx import export_tbx, load_tbx
+    from termkit.glossary.tbx_export import export_tbx
+    from termkit.glossary.tbx_import import load_tbx
     from termkit.glossary.yamlio import write_glossary
 
     concepts = load_files([PRECISION])
@@ -379,7 +380,7 @@ def test_precision_fields_survive_every_exchange_format(tmp_path):
 
 def test_tbx_marks_short_forms_with_a_term_type(tmp_path):
     from termkit.glossary.loader import load_files
-    from termkit.glossary.tbx import export_tbx
+    from termkit.glossary.tbx_export import export_tbx
 
     export_tbx(load_files([PRECISION]), tmp_path / "g.tbx")
     tbx = (tmp_path / "g.tbx").read_text(encoding="utf-8")

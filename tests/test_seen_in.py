@@ -8,7 +8,8 @@ from conftest import run_cli
 from termkit.glossary.flat import export_flat
 from termkit.glossary.loader import load_files
 from termkit.glossary.stats import glossary_stats
-from termkit.glossary.tbx import export_tbx, load_tbx
+from termkit.glossary.tbx_export import export_tbx
+from termkit.glossary.tbx_import import load_tbx
 from termkit.glossary.yamlio import write_glossary
 
 GLOSSARY = """\

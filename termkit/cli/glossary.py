@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from .options import EXIT_CLEAN, EXIT_FINDINGS, Format, GlossaryOpt, NoBundledOpt, writable, writing
+from .options import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Format, error, GlossaryOpt, NoBundledOpt, writable, writing
 
 def glossary_validate(glossary: Optional[List[Path]] = GlossaryOpt, no_bundled: bool = NoBundledOpt) -> int:
     """Validate glossary files (schema) and run the data lints."""
@@ -149,21 +149,38 @@ def glossary_export(output: Path = typer.Option(..., "--output", "-o", help="Fil
     return EXIT_CLEAN
 
 
-def glossary_import(source: Path = typer.Argument(..., help="A TBX, CSV, TSV or YAML glossary file."),
+def glossary_import(source: Path = typer.Argument(..., help="A TBX, CSV, TSV or YAML glossary file, or a directory "
+                                                "of them."),
                     output: Path = typer.Option(..., "--output", "-o", help="Directory for the YAML files "
-                                                "(one per domain).")) -> int:
-    """Convert a TBX or flat CSV/TSV glossary into termkit's YAML files."""
-    from ..glossary import load_files
-    from ..glossary import glossary_files
-    from ..glossary import write_glossary
+                                                "(one per domain)."),
+                    skip_invalid: bool = typer.Option(False, "--skip-invalid", help="Import the concepts that can "
+                                                      "be imported and list the ones skipped (TBX).")) -> int:
+    """Convert a TBX termbase or a flat CSV/TSV glossary into termkit's YAML files.
+
+    TBX: TBX-Basic 2019 (DCA or DCT), the 2008 martif layout and MultiTerm-style exports; Korean
+    (ko, ko-KR, ko_KR …) and English terms. A term without a status is admitted; a language with no
+    preferred term takes its first such term as preferred. Imported concepts get confidence low.
+    """
+    from ..glossary import import_glossary
+    from ..output import printable
 
     writable(output, directory=True)
-    concepts = load_files(glossary_files(source))
     with writing(output):
-        written = write_glossary(concepts, output)
-    for path in written:
+        result = import_glossary(source, output, skip_invalid)
+    if result.problems and not result.written:
+        for problem in result.problems:
+            error(str(problem))
+        rest = " (--skip-invalid imports the rest)" if result.concepts else ""
+        typer.echo(f"{len(result.problems)} of {len(result.concepts) + len(result.problems)} concepts cannot be "
+                   f"imported; nothing written{rest}", err=True)
+        return EXIT_ERROR
+    for path in result.written:
         typer.echo(str(path))
-    typer.echo(f"{len(concepts)} concepts imported; add specs before they enter the bundled glossary", err=True)
+    for problem in result.problems:
+        typer.echo(f"skipped: {printable(str(problem))}", err=True)
+    skipped = f", {len(result.problems)} skipped" if result.problems else ""
+    typer.echo(f"{len(result.concepts)} concepts imported{skipped}; add specs before they enter the bundled "
+               "glossary", err=True)
     return EXIT_CLEAN
 
 

@@ -42,7 +42,7 @@ class RomanizationStyle(str, Enum):
 
 
 # Option declarations used by more than one command: one definition, one help text.
-GlossaryOpt = typer.Option(None, "--glossary", "-g", help="Extra glossary file or directory (YAML, CSV, TSV); "
+GlossaryOpt = typer.Option(None, "--glossary", "-g", help="Extra glossary file or directory (YAML, CSV, TSV, TBX); "
                            "repeatable; overrides bundled concepts with the same id.")
 NoBundledOpt = typer.Option(False, "--no-bundled", help="Leave the bundled glossary out.")
 SelectOpt = typer.Option(None, "--select", help="Rule codes or prefixes to report.")

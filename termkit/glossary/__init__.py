@@ -14,7 +14,8 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "lint": "lints",
     "run_specs": "specs",
     "glossary_stats": "stats",
-    "export_tbx": "tbx",
+    "export_tbx": "tbx_export", "load_tbx": "tbx_import", "read_tbx": "tbx_import",
+    "import_glossary": "importing",
     "export_flat": "flat",
     "write_glossary": "yamlio", "format_file": "yamlio",
 })

@@ -59,5 +59,6 @@ def concept_to_dict(c: Concept) -> dict:
     if c.sources:
         d["sources"] = list(c.sources)
     d["confidence"] = c.confidence
-    d["specs"] = [{"text": s.text, "expect": list(s.expect)} for s in c.specs]
+    if c.specs:  # optional for a low-confidence concept (the schema requires them for high and medium)
+        d["specs"] = [{"text": s.text, "expect": list(s.expect)} for s in c.specs]
     return {k: d[k] for k in KEY_ORDER if k in d}

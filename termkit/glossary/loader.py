@@ -201,7 +201,7 @@ def concept_from_dict(raw: dict, domain: str, origin: str) -> Concept:
         names=names, definition=opt("definition"), note=opt("note"),
         sources=tuple(str(x) for x in raw.get("sources") or ()),
         **{k: tuple(str(x) for x in raw.get(k) or ()) for k in PRECISION_FIELDS},
-        specs=tuple(Spec(str(s["text"]), tuple(str(c) for c in s["expect"])) for s in raw["specs"]),
+        specs=tuple(Spec(str(s["text"]), tuple(str(c) for c in s["expect"])) for s in raw.get("specs") or ()),
         origin=origin,
     )
 
@@ -308,7 +308,7 @@ def load_file(path: Path) -> list[Concept]:
     if suffix in (".csv", ".tsv"):
         return load_flat_file(path)
     if suffix == ".tbx":
-        from .tbx import load_tbx
+        from .tbx_import import load_tbx
 
         return load_tbx(path)
     return load_yaml_file(path)
