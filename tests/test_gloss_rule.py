@@ -26,6 +26,8 @@ CASES = [
     # the same words reordered across a preposition are the listed form
     ("The expert panel (전문가패널) reported in March.", []),
     ("The provincial hospital (도인민병원) was rebuilt.", [("provincial hospital", "provincial people's hospital")]),
+    # another concept's admitted rendering inside a listed form: TK301 judges the mix, not TK203
+    ("The mass technological innovation movement (대중적기술혁신운동) saved steel.", []),
 ]
 
 

@@ -100,6 +100,20 @@ def _accepted(ctx, concepts, phrase: str) -> bool:
     return False
 
 
+def _recomposed(doc, ctx, s: int, e: int):
+    """The phrase text[s:e], then the phrase with a rendering of another concept inside it swapped for
+    that concept's other approved renderings: 'mass technological innovation movement' is the listed
+    'mass technical innovation movement' with 기술혁신's admitted form (TK301 judges such a mix)."""
+    text = doc.text
+    yield text[s:e]
+    m = ctx.matcher
+    for h in doc.all_hits:
+        if s <= h.start and h.end <= e and m.is_word(h.key):
+            for ci in {en.concept for en in m.keys[h.key] if en.kind == "en"}:
+                for form in approved(ctx.concept(ci)):
+                    yield text[s:h.start] + form + text[h.end:e]
+
+
 def _unmarked(key: str) -> str:
     """A folded phrase without MR aspiration marks ('North P'yongan' = 'North Pyongan'); a possessive keeps
     its apostrophe ('Workers Party' for 'Workers' Party' is a punctuation error, not a variant)."""
@@ -216,7 +230,7 @@ def unlisted_glossed_rendering(doc, ctx):
     for g, s, e in _candidates(doc, ctx):
         phrase = doc.text[s:e]
         concepts = sorted(ctx.matcher.gloss_concepts(g.key))
-        if not concepts or _accepted(ctx, concepts, phrase):
+        if not concepts or any(_accepted(ctx, concepts, p) for p in _recomposed(doc, ctx, s, e)):
             continue
         c = ctx.concept(concepts[0])
         if c.type in NAME_TYPES and not phrase[:1].isupper():
