@@ -39,6 +39,9 @@ def at(text, form, nth=0):
     # quoted titles: capitalised words, small words in lower case, at least two words besides the form
     ("The choir sang \u201cOde to Marshal Kim Jong Un\u201d at the close.", "Kim Jong Un", "title"),
     ("Her essay \"Kim Il Sung and the Making of a State\" is widely read.", "Kim Il Sung", "title"),
+    # a bibliography entry: 'Surname, Given' opens the line, the year in parentheses, then the title
+    ("- Ri, Chol-min and Smith, Anna (2011) Kim Jong Un and the ports, J. Ports 4.", "Kim Jong Un", "reference"),
+    ("Lee, S. & Cho, M. (2019a). Kim Jong-eun's first years. Seoul: Example Press.", "Kim Jong-eun", "reference"),
 ])
 def test_cited_source_places(text, form, where):
     from termkit.rules.surroundings import cited_source
@@ -62,6 +65,9 @@ def test_cited_source_places(text, form, where):
     ("Body text.[^3]\n\n[^3]: Kim Jong Un's tutor said so in 2015.", "Kim Jong Un"),
     # a URL earlier on the line does not make the rest of it one
     ("See https://example.org/a for it; Kim Jong Un spoke later.", "Kim Jong Un"),
+    # a line opening 'Name, …' with a year in parentheses after the form is prose, not a bibliography entry
+    ("Pyongyang, where Kim Jong Un spoke (2019), was calm.", "Kim Jong Un"),
+    ("In his speech, Kim Jong Un (2019) set the goal.", "Kim Jong Un"),
 ])
 def test_not_a_cited_source(text, form):
     from termkit.rules.surroundings import cited_source
@@ -226,3 +232,19 @@ def test_a_quotation_does_not_count_for_consistency(bundled):
     # a wrong rendering inside a quotation is still reported: the rules that correct forms read quotes
     assert found(bundled, "He praised \u201cthe subjectivization of all our industry\u201d loudly.", "TK101") \
         == [("TK101", "subjectivization")]
+
+
+def test_names_listed_after_known_as_are_no_rendering_choice(bundled):
+    listed = "The trading arm, commonly referred to as Room 39 or Office 39, earns currency. Office 39 grew."
+    assert found(bundled, listed, "TK301") == []
+    called = "The bureau is also called Room 39 in the press. Office 39 grew."
+    assert found(bundled, called, "TK301") == []
+    # the author's own two choices are still two renderings
+    chosen = "Room 39 earns currency for the party. Office 39 grew quickly."
+    assert found(bundled, chosen, "TK301") == [("TK301", "Room 39")]
+
+
+def test_a_bibliography_entry_counts_for_no_system(bundled):
+    refs = ("Ships call at Rajin and Sonbong, and at Ch'ŏngjin.\n\n"
+            "- Jo, Min-su et Martin, Paul (2008) Rajin-Seonbong and the northern ports, Ports 2.\n")
+    assert [f for f in found(bundled, refs) if f[1] == "Seonbong"] == []

@@ -87,8 +87,8 @@ class Context:
         rejected name, so for findings a capitalised run ends only a title. Reads the text around the
         hit: rules ask it only for hits they would report or count.
         """
-        from .surroundings import (capitalised_name, extended_name, parenthetical_alias, prefixed_title,
-                                   quoted_mention, quoted_passage)
+        from .surroundings import (capitalised_name, extended_name, named_alias, parenthetical_alias,
+                                   prefixed_title, quoted_mention, quoted_passage)
 
         if not doc.text:
             return None
@@ -104,6 +104,8 @@ class Context:
         forms = lambda: [fold_key(f) for f in approved(c)] + [fold_key(f) for _, f in c.names]  # noqa: E731
         if parenthetical_alias(doc.text, hit, forms):
             return MENTION
+        if counting and named_alias(doc.text, hit, forms):
+            return MENTION  # the names a thing goes by, listed: no choice to count (a finding still stands)
         why = cited(doc, hit)
         if why is None and counting and quoted_passage(doc.text, hit):
             return QUOTED  # the quoted source's words: a finding may still correct them, a count not

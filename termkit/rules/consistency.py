@@ -131,6 +131,9 @@ class InconsistentRendering:
     - a form inside a quotation of someone's words (double quotation marks around it and three more
       words or more): the quoted source chose it, so it neither counts nor is reported; a quoted term
       alone ('the "frontal breakthrough"') is still the author's;
+    - the names a thing goes by, listed after 'known as', 'referred to as', 'also called', 'dubbed'
+      ('the bureau, commonly referred to as Office 39 or Room 39'): the author lists its names, and
+      chooses none of them;
     - a form approved for two concepts without a gloss or source to say which, and persons.
 
     Okay: The frontal breakthrough was declared in 2019 and the frontal breakthrough went on.
@@ -139,6 +142,7 @@ class InconsistentRendering:
     Okay: The United Nations Security Council met at noon, and the UN Security Council voted at six.
     Okay: The envoy promised "a frontal breakthrough that nobody can stop", and the head-on breakthrough went on.
     Okay: The Teachers Training College opened, and two more teacher training colleges followed.
+    Okay: The trading arm, better known as Office 39 or Room 39, earns currency; Office 39 reports to the party.
     TK301: The frontal breakthrough was declared in 2019 and the head-on breakthrough went on.
     """
 

@@ -49,6 +49,12 @@ _ALIAS_OPEN = _lazy(
     r"(?i)\(\s*(?:(?:also|or|formerly|previously|once|officially|sometimes|often|earlier)\s+)?"
     r"(?:(?:called|known\s+as|translated\s+as|rendered\s+as|aka|a\.k\.a\.|i\.e\.,?|e\.g\.,?)\s+)?"
     r"(?:the\s+)?[\"\u201c\u2018'*_]*$")
+# Words that give a thing's name: 'known as', 'referred to as', 'also called', 'dubbed', 'nicknamed'.
+_NAMING_WORDS = (r"(?i)\b(?:(?:known|referr?ed[ \t]+to|identified)[ \t]+as|(?:also[ \t]+|so[- ])?called|"
+                 r"dubbed|nicknamed)[ \t]+(?:the[ \t]+)?")
+_NAMING = _lazy(_NAMING_WORDS + r"[\"\u201c\u2018'*_]*$")
+_NAMING_LIST = _lazy(_NAMING_WORDS + r"[\"\u201c\u2018'*_]*(?P<alt>[^,;.()\n\"\u201c\u201d]{1,80}?)"
+                     r"[\"\u201d\u2019'*_]*(?:,[ \t]*|[ \t]+)(?:or|and)?[ \t]*(?:the[ \t]+)?[\"\u201c\u2018'*_]*$")
 _ALIAS_CLOSE = _lazy(r"[\"\u201d\u2019'*_]*\s*\)")
 # An explicit label of a romanization system just before or after a form: 'McCune–Reischauer: Chosŏn'.
 _LABEL = (r"(?:[Mm]c[Cc]une[\s\-\u2010\u2011\u2013\u2014]*[Rr]eischauer|\bMR\b|\bRR\b|[Rr]evised\s+[Rr]omani[sz]ation|"
@@ -67,6 +73,11 @@ _SENTENCE_END = _lazy(r"[.!?](?:\[[0-9a-z]{1,4}\])*[\"\u201d\u2019')\]]*\s+(?=[\
 # has it). Not a Markdown footnote ('[^3]: '): those are the text's own notes, often explanatory prose
 # that a translator wrote, and stay checked.
 _REFERENCE_ENTRY = _lazy(r"[ \t>*_-]*(?:\[[0-9]{1,4}\]|\^)[ \t]")
+# A bibliography entry without a note number: the line (a list item or not) opens with 'Surname, Given'
+# (several authors joined by 'and', '&', 'et' or commas) and gives the year in parentheses before the
+# title — 'Ri, Chol-min and Smith, Anna (2011) Title …'. Only the text after the year is the source's.
+_BIBLIOGRAPHY_ENTRY = _lazy(r"[ \t>*_-]*[A-Z][\w'\u2019-]*,[ \t]+[A-Z][^\n()]{0,120}?"
+                            r"\((?:1[89][0-9]{2}|20[0-9]{2})[a-z]?\)")
 # A caption's or table's source line: 'Source:' (capitalised, as a label is written) and what follows it.
 _SOURCE_LABEL = _lazy(r"(?<![\w])Sources?:[ \t]")
 # Words that English titles leave in lower case; every other word of a quoted title is capitalised.
@@ -80,7 +91,8 @@ def cited_source(text: str, hit) -> str | None:
     """Where a form belongs to a cited source, which keeps its own spelling: None when it does not.
 
     - 'reference': the line is an entry of a reference list ('[62] … *Kim Il Sung: The North Korean
-      Leader* …', '^ …') or follows a 'Source:' label (a figure's or table's source line);
+      Leader* …', '^ …', or 'Surname, Given (2007) Title …' after the year) or follows a 'Source:'
+      label (a figure's or table's source line);
     - 'title': the form is inside a quoted title — double quotation marks around at least two more
       words than the form, every word capitalised but the small ones English titles keep in lower
       case ('the song "Song of General Kim Il Sung"'). A quoted sentence is no title and stays a use;
@@ -90,6 +102,9 @@ def cited_source(text: str, hit) -> str | None:
     """
     line_start = text.rfind("\n", 0, hit.start) + 1
     if _REFERENCE_ENTRY.match(text, line_start) or _SOURCE_LABEL.search(text, line_start, hit.start):
+        return "reference"
+    m = _BIBLIOGRAPHY_ENTRY.match(text, line_start)
+    if m and m.end() <= hit.start:
         return "reference"
     if _in_url(text, hit.start):
         return "URL"
@@ -215,6 +230,20 @@ def parenthetical_alias(text: str, hit, forms) -> bool:
         return False
     outside = fold_key(left[:m.start()])
     return any(outside.endswith(f) or outside.endswith(f + "s") for f in forms())
+
+
+def named_alias(text: str, hit, forms) -> bool:
+    """A form given as a name right after 'known as', 'referred to as', 'called' …, alone or as one of a
+    list of the concept's renderings ('commonly referred to as X or Y'): the author lists the names the
+    thing goes by, which is no rendering choice.
+
+    `forms` gives the concept's folded renderings when called (only a listed alternative needs them).
+    """
+    left = before(text, hit)
+    if _NAMING.search(left):
+        return True
+    m = _NAMING_LIST.search(left)
+    return bool(m) and fold_key(m.group("alt")) in set(forms())
 
 
 def system_label(text: str, hit) -> bool:
