@@ -56,7 +56,8 @@ class Checker:
                 continue
             source_hits = []
             if seg.source:
-                source_hits = find(seg.source, path, seg.source_line or seg.line, seg.number, seg.source_column,
+                source_hits = find(seg.source, seg.source_path or path, seg.source_line or seg.line, seg.number,
+                                   seg.source_column,
                                    side="source", doc=seg.doc, korean_only=True)
             context = frozenset(e.concept for h in source_hits for e in self.matcher.keys[h.key])
             target_hits = find(seg.target, path, seg.line, seg.number, seg.column, context, side="target",

@@ -8,7 +8,8 @@ from .._lazy import lazy_exports
 
 __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "open_document": "formats", "PairedDocument": "formats",
-    "file_encoding": "files", "regular_file": "files", "text_encoding": "files",
+    "file_encoding": "files", "given_encoding": "files", "regular_file": "files",
+    "text_encoding": "files",
     "pick_column": "tabular", "csv_record_lines": "tabular",
     "iter_input_files": "walk",
     "blank_markdown": "markup", "suppressions": "markup",

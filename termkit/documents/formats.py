@@ -65,22 +65,31 @@ class PairedDocument:
             if source is None:
                 raise InputError(f"has more lines than the source {self.source} ({number - 1})",
                                  str(self.target), number)
-            yield Segment(str(self.target), number, line, source, number, None, 1, number, 1)
+            yield Segment(str(self.target), number, line, source, number, None, 1, number, 1, str(self.source))
         if next(src_lines, None) is not None:
             raise InputError(f"has {number} lines but the source {self.source} has more", str(self.target))
 
 
 def _lines(doc: TextDocument) -> Iterator[str]:
-    """The document's lines; a line longer than a block is joined once, not re-split per block."""
+    """The document's lines; a line longer than a block is joined once, not re-split per block.
+
+    U+FEFF is dropped where the text readers drop it, at the start of the file only: elsewhere it is
+    text (a zero-width no-break space) and dropping it would move every column after it.
+    """
     pending: list[str] = []
+    first_line = True
     for block in doc._blocks():
         if "\n" not in block:
             pending.append(block)
             continue
         first, *full, last = block.split("\n")
         for line in ("".join(pending) + first, *full):
-            yield line.rstrip("\r").lstrip("\ufeff")
+            if first_line:
+                line, first_line = line.lstrip("\ufeff"), False
+            yield line.rstrip("\r")
         pending = [last]
     rest = "".join(pending)
+    if first_line:
+        rest = rest.lstrip("\ufeff")
     if rest:
         yield rest.rstrip("\r")
