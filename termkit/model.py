@@ -24,6 +24,7 @@ class Term:
     needs_evidence: bool = False
     since: str | None = None  # deprecated/superseded: the date (YYYY[-MM[-DD]]) from which the status holds
     seen_in: str | None = None  # a public source that printed this (wrong or deprecated) form
+    other_state: str | None = None  # the state whose institution the form names (China, South Korea)
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class Concept:
             "names": {s: [f for st, f in self.names if st == s] for s in ("dprk", "sk", "other")}
             if self.names else None,
             "since": {t.form: t.since for t in self.terms if t.since},
+            "other_state": {t.form: t.other_state for t in self.terms if t.other_state},
             "conventional": list(self.conventional),
             "short_forms": list(self.short_forms),
             "blocking_contexts": list(self.blocking_contexts),

@@ -20,7 +20,7 @@ FORMATS = ["analysis.tsv", "analysis.xlf", "analysis.tmx"]
 GENERATED = ["analysis.xlf", "analysis.tmx"]
 
 # (segment, side, code, found, concept): one per finding, in the checker's order, the same for the
-# three formats. Segments 1-15 are brief-2024-07, 16-32 brief-2024-11.
+# three formats. Segments 1-15 are brief-2024-07, 16-33 brief-2024-11.
 FINDINGS = [
     # South Korean style among DPRK-style names (Kim Jong Un in segments 2 and 14)
     (5, "target", "TK502", "Kim Tok-hun", "gim-deok-hun"),
@@ -54,6 +54,8 @@ FINDINGS = [
     (31, "target", "TK402", "jeongbohwa", "jeongbohwa"),
     # a misspelled romanization of 현대화 that no list names
     (32, "target", "TK403", "hyundaewha", "hyeondaehwa"),
+    # the party's name without its apostrophe (TK103); it still renders 조선로동당, so no TK601
+    (33, "target", "TK103", "Workers Party of Korea", "joseon-nodongdang"),
 ]
 
 # TSV only: (line, column) of each finding above; line = physical line (segment + 1, after the
@@ -75,6 +77,7 @@ TSV_LOCATIONS = [
     (26, 47),
     (32, 187),
     (33, 50),
+    (34, 81),
 ]
 
 DOCS = {"analysis.tsv": True, "analysis.xlf": True, "analysis.tmx": False}  # TMX: one document

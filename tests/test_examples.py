@@ -50,6 +50,12 @@ PASSAGE_FINDINGS = [
     (51, 46, "TK402", "jeongbohwa", "jeongbohwa"),
     # misspelled romanization of 현대화 that no list names (hyŏndaehwa)
     (52, 17, "TK403", "hyundaewha", "hyeondaehwa"),
+    # the party's name without its apostrophe (a variant generated from the approved name)
+    (53, 1, "TK103", "Workers Party of Korea", "joseon-nodongdang"),
+    # South Korea's legislature named in a sentence about the (North Korean) Cabinet
+    (54, 25, "TK101", "National Assembly", "choego-inmin-hoeui"),
+    # a variant of the deprecated 'people's economy' that no list names
+    (54, 75, "TK102", "people-oriented economy", "inmin-gyeongje"),
 ]
 
 TK502_LINE = (f"{PASSAGE}:43:54: TK502 'Kim Jong-il' is in South Korean media style, but this document "
@@ -83,7 +89,7 @@ def test_passage_covers_every_english_rule(config):
 def test_passage_severities(config):
     _, findings, _ = check_json(PASSAGE, config)
     severity = {f["code"]: f["severity"] for f in findings}
-    assert severity == {"TK101": "error", "TK102": "warning", "TK201": "error", "TK301": "warning",
+    assert severity == {"TK101": "error", "TK102": "warning", "TK103": "warning", "TK201": "error", "TK301": "warning",
                         "TK401": "error", "TK402": "warning", "TK403": "warning", "TK501": "warning",
                         "TK502": "warning"}
 
@@ -104,7 +110,7 @@ def test_text_format_line(config):
     code, out, err = run_cli("check", "--config", config, PASSAGE, cwd=ROOT)
     assert code == 1
     assert TK502_LINE in out.splitlines()
-    assert "7 errors, 8 warnings in 1 file" in err
+    assert "8 errors, 10 warnings in 1 file" in err
 
 
 def test_text_format_one_line_per_finding(config):

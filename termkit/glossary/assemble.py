@@ -13,7 +13,8 @@ from .sources import bundled_glossary_dir, content_hash, glossary_files
 # The modules whose code decides what a compiled Matcher holds: their bytes are part of the cache key.
 _COMPILER_MODULES = ("matching/matcher.py", "matching/korean.py", "matching/variants.py", "matching/normalize.py",
                      "model.py", "glossary/loader.py", "glossary/sources.py", "matching/romanizer.py",
-                     "matching/romanized.py", "glossary/cache.py")
+                     "matching/romanized.py", "glossary/cache.py", "matching/names.py",
+                     "matching/data/name_syllables.tsv")
 
 
 def _compiler_hash() -> str:

@@ -18,6 +18,8 @@ def _reasoned(t) -> dict:
         d["since"] = t.since
     if getattr(t, "seen_in", None):
         d["seen_in"] = t.seen_in
+    if getattr(t, "other_state", None):
+        d["other_state"] = t.other_state
     return d
 
 

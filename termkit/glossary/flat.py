@@ -28,7 +28,8 @@ def flat_rows(concepts: list[Concept]) -> list[dict]:
         for i, t in enumerate([*c.terms, *c.misspellings]):
             row = {k: "" for k in COLUMNS}
             row.update(concept=c.id, ko=c.ko, en=t.form, status=t.status, reason=t.reason or "",
-                       needs_evidence="yes" if t.needs_evidence else "", since=t.since or "", seen_in=t.seen_in or "")
+                       needs_evidence="yes" if t.needs_evidence else "", since=t.since or "", seen_in=t.seen_in or "",
+                       other_state=t.other_state or "")
             if i == 0:
                 row.update(first)
             rows.append(row)

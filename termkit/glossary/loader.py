@@ -20,7 +20,7 @@ FLAT_EXTRA = ("type", "ko_variants", "rom_variants", "definition", "confidence",
               "names_dprk", "names_sk", "names_other", "specs")
 # Concept-level lists that make findings precise (model.Concept); flat files carry them as extra columns.
 PRECISION_FIELDS = ("conventional", "short_forms", "blocking_contexts", "context_cues")
-FLAT_PRECISION = PRECISION_FIELDS + ("since", "seen_in")
+FLAT_PRECISION = PRECISION_FIELDS + ("since", "seen_in", "other_state")
 FLAT_STATUSES = ("preferred", "admitted", "deprecated", "superseded", "wrong", "misspelling")
 LIST_SEP = " | "
 MAX_YAML_DEPTH = 32  # a glossary file nests seven levels deep
@@ -174,7 +174,8 @@ def _surrogate_at(node, parts: tuple = ()) -> tuple | None:
 def _reasoned(items, status) -> list[Term]:
     return [Term(str(x["form"]), status, str(x["reason"]), bool(x.get("needs_evidence", False)),
                  str(x["since"]) if x.get("since") is not None else None,
-                 str(x["seen_in"]) if x.get("seen_in") is not None else None)
+                 str(x["seen_in"]) if x.get("seen_in") is not None else None,
+                 str(x["other_state"]) if x.get("other_state") is not None else None)
             for x in items or ()]
 
 
@@ -258,7 +259,7 @@ def load_flat_file(path: Path) -> list[Concept]:
                 raise GlossaryError("specs must be JSON: [{\"text\": …, \"expect\": [codes]}]", str(path), line) from None
             g.setdefault("specs", specs)
         term = Term(rec["en"], status, rec["reason"] or None, rec.get("needs_evidence", "").lower() in ("yes", "true", "1"),
-                    rec.get("since") or None, rec.get("seen_in") or None)
+                    rec.get("since") or None, rec.get("seen_in") or None, rec.get("other_state") or None)
         (g.setdefault("misspellings", []) if status == "misspelling" else g["terms"]).append(term)
     concepts = []
     for cid in order:

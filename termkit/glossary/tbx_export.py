@@ -51,6 +51,8 @@ def _reason_notes(t) -> list[str]:
         notes.append(f"{MARK}since={t.since}")
     if t.seen_in:
         notes.append(f"{MARK}seen-in={t.seen_in}")
+    if t.other_state:
+        notes.append(f"{MARK}other-state={t.other_state}")
     return notes
 
 

@@ -271,7 +271,7 @@ def _english(units: list[_Unit], path: Path) -> tuple[list[Term], list[tuple[str
         status = "wrong" if "wrong" in u.marks else u.status
         reason = _reason(u, status) if status in ("deprecated", "superseded", "wrong") else None
         terms.append(Term(u.form, status, reason, "needs-evidence" in u.marks, _mark(u.marks, "since"),
-                          _mark(u.marks, "seen-in")))
+                          _mark(u.marks, "seen-in"), _mark(u.marks, "other-state")))
         if u.term_type in SHORT_TYPES and status in ("preferred", "admitted"):
             short_forms.append(u.form)
     terms.sort(key=lambda t: ORDER.index(t.status))

@@ -9,7 +9,7 @@ from .conceptdict import EN_ORDER, KEY_ORDER, concept_to_dict
 from ..model import Concept
 
 FILE_KEYS = ("domain", "description", "concepts")
-REASONED_KEYS = ("form", "reason", "needs_evidence", "since", "seen_in")
+REASONED_KEYS = ("form", "reason", "needs_evidence", "since", "seen_in", "other_state")
 NAME_KEYS = ("dprk", "sk", "other")
 SPEC_KEYS = ("text", "expect")
 MAX_FMT_LINE_CHARS = 10_000

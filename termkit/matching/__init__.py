@@ -10,11 +10,12 @@ from .._lazy import lazy_exports
 __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "Matcher": "matcher", "Entry": "matcher", "EN_APPROVED": "matcher", "EN_DEPRECATED": "matcher",
     "EN_WRONG": "matcher", "EVIDENCE": "matcher", "FUZZY": "matcher", "MISSPELLING": "matcher", "NAME": "matcher",
-    "ROM": "matcher",
+    "ROM": "matcher", "PUNCT": "matcher",
     "fold_key": "normalize", "fold_keep_hyphens": "normalize", "strip_diacritics": "normalize",
     "canonical": "korean", "is_particle_tail": "korean",
     "romanize": "romanizer", "stored_form_matches": "romanizer", "ROMANIZATION_SYSTEMS": "romanizer:SYSTEMS",
     "skeleton": "romanized",
-    "romanization_keys": "variants",
+    "romanization_keys": "variants", "english_keys": "variants",
+    "GENERATED": "matcher", "is_capitalised": "names",
     "find_chars": "scan",
 })

@@ -54,7 +54,7 @@ def _rapidfuzz():
 
 # What a key's entries are, as bits (Matcher.key_masks): a rule names the bits it looks at, and the
 # checker hands it only the hits whose key has one of them (EVIDENCE: the hit has a gloss beside it).
-EN_APPROVED, EN_WRONG, EN_DEPRECATED, MISSPELLING, ROM, FUZZY, NAME, KOREAN, EVIDENCE = (1 << i for i in range(9))
+EN_APPROVED, EN_WRONG, EN_DEPRECATED, MISSPELLING, ROM, FUZZY, NAME, KOREAN, EVIDENCE, PUNCT = (1 << i for i in range(10))
 
 
 def entry_mask(entries) -> int:
@@ -63,8 +63,12 @@ def entry_mask(entries) -> int:
         if e.kind == "en":
             mask |= EN_APPROVED if e.status in APPROVED else EN_WRONG if e.status == "wrong" else EN_DEPRECATED
         else:
-            mask |= {"misspelling": MISSPELLING, "rom": ROM, "fuzzy": FUZZY, "name": NAME, "block": 0}.get(e.kind, KOREAN)
+            mask |= {"misspelling": MISSPELLING, "rom": ROM, "fuzzy": FUZZY, "name": NAME, "punct": PUNCT,
+                      "block": 0}.get(e.kind, KOREAN)
     return mask
+
+
+GENERATED = "generated"  # the status of a name entry the matcher spelled itself (matching.names)
 
 
 class Entry(NamedTuple):
@@ -74,9 +78,10 @@ class Entry(NamedTuple):
     """
 
     concept: int
-    kind: str  # en, name, rom, ko, hanja, misspelling; block: a longer name that is not the concept
+    kind: str  # en, name, rom, ko, hanja, misspelling, punct (a name's apostrophes dropped or misplaced);
+    # block: a longer name that is not the concept
     form: str
-    status: str | None = None  # en: preferred…wrong; name: dprk, sk, other
+    status: str | None = None  # en: preferred…wrong; name: dprk, sk, other, generated
     needs_evidence: bool = False
 
 
@@ -133,7 +138,7 @@ def concept_record(c: Concept) -> tuple:
     for name in _FIELDS:
         v = getattr(c, name)
         if name in ("terms", "misspellings"):
-            v = tuple((t.form, t.status, t.reason, t.needs_evidence, t.since) for t in v)
+            v = tuple((t.form, t.status, t.reason, t.needs_evidence, t.since, t.seen_in, t.other_state) for t in v)
         elif name == "specs":
             v = tuple((s.text, tuple(s.expect)) for s in v)
         elif name == "names":
@@ -162,8 +167,9 @@ def concept_from_record(rec) -> Concept:
     for name in ("terms", "misspellings"):
         terms = []
         for t in _tuple(values[name]):
-            if (type(t) is not tuple or len(t) != 5 or type(t[0]) is not str or type(t[1]) is not str
-                    or type(t[2]) not in _OPT or type(t[3]) is not bool or type(t[4]) not in _OPT):
+            if (type(t) is not tuple or len(t) != 7 or type(t[0]) is not str or type(t[1]) is not str
+                    or type(t[2]) not in _OPT or type(t[3]) is not bool or type(t[4]) not in _OPT
+                    or type(t[5]) not in _OPT or type(t[6]) not in _OPT):
                 raise ValueError(f"concept record: {name}")
             terms.append(Term(*t))
         values[name] = tuple(terms)
@@ -216,7 +222,8 @@ class Matcher:
 
         for ci, c in enumerate(concepts):
             for t in c.terms:
-                entry = Entry(ci, "en", t.form, t.status, t.needs_evidence)
+                # Another state's institution is wrong only with evidence, as an ordinary word is.
+                entry = Entry(ci, "en", t.form, t.status, t.needs_evidence or bool(t.other_state))
                 for k in english_keys(t.form):
                     add(latin, k, entry)
             for style, form in c.names:
@@ -240,6 +247,7 @@ class Matcher:
                 add(korean, canonical(form), Entry(ci, "ko", form))
             if c.hanja:
                 add(korean, canonical(c.hanja), Entry(ci, "hanja", c.hanja))
+        self._add_variants(latin, add)
         self.keys: list[tuple[Entry, ...]] = []
         self.latin = self._key_table(latin)
         self.latin_automaton = ahocorasick.Automaton()
@@ -253,6 +261,30 @@ class Matcher:
         self._start_run()
 
         self.title_heads = title_heads(concepts)
+
+    def _add_variants(self, latin: dict, add) -> None:
+        """A listed English form's family (variants.variant_keys) matches as the form itself, and a name's
+        mispunctuations as `punct` entries, and a person's generated spellings (names.name_spellings) as
+        `name` entries of status "generated" — on keys no concept lists, so that a listed form always wins."""
+        from .names import name_spellings
+        from .variants import name_keys, punctuation_keys, variant_keys
+
+        listed = set(latin)
+        for ci, c in enumerate(self.concepts):
+            for t in c.terms:
+                entry = Entry(ci, "en", t.form, t.status, t.needs_evidence or bool(t.other_state))
+                for k in variant_keys(t.form):
+                    if k not in listed:
+                        add(latin, k, entry)
+                if t.status in APPROVED:
+                    for k in punctuation_keys(t.form):
+                        if k not in listed:
+                            add(latin, k, Entry(ci, "punct", t.form, t.status))
+            if c.type == "person":
+                for form in name_spellings(c.ko):
+                    for k in name_keys(form, possessive=False):  # a match may end before "'s"
+                        if k not in listed:
+                            add(latin, k, Entry(ci, "name", form, GENERATED))
 
     def approved_owners(self, key: int) -> frozenset[int]:
         """The concepts whose preferred or admitted English form a key matches.
@@ -592,7 +624,7 @@ class Matcher:
         return evidence, glosses
 
     def is_word(self, kid: int) -> bool:
-        return any(e.kind in ("en", "name") for e in self.keys[kid])
+        return any(e.kind in ("en", "name", "punct") for e in self.keys[kid])
 
     def is_gloss(self, kid: int) -> bool:
         return any(e.kind in GLOSS_KINDS for e in self.keys[kid])

@@ -61,5 +61,5 @@ def run(rules: Iterable[Rule], doc, ctx) -> list[Finding]:
 
 
 # The rule modules register themselves on import (each @rule adds one code to REGISTRY).
-from . import bilingual, consistency, gloss, names, rendering, romanization  # noqa: E402,F401
+from . import bilingual, consistency, gloss, names, rendering, romanization, variants  # noqa: E402,F401
 from .names import name_hits  # noqa: E402

@@ -16,7 +16,7 @@ def _by_segment(hits):
     return out
 
 
-def _concepts(ctx, hit, kinds=("en", "name")):
+def _concepts(ctx, hit, kinds=("en", "name", "punct")):  # a mispunctuated name still renders its concept
     return {e.concept for e in ctx.matcher.keys[hit.key] if e.kind in kinds}
 
 

@@ -1,7 +1,7 @@
 """TK501 names outside the house style or in no recognised style; TK502 name styles mixed in a document."""
 from __future__ import annotations
 
-from ..matching import NAME, fold_keep_hyphens
+from ..matching import GENERATED, NAME, fold_keep_hyphens, is_capitalised
 from .base import cited, finding
 from .registry import rule
 
@@ -26,7 +26,20 @@ def name_hits(doc, ctx):
         got = memo.get((hit.key, hit.found))
         if got is None:  # depends on the key and the spelling found
             got = memo[(hit.key, hit.found)] = _style(hit, ctx)
+        if got[1] == "other" and _generated_only(hit, ctx) and not _one_person(hit, ctx, hit.found):
+            continue
         yield (hit, *got)
+
+
+def _generated_only(hit, ctx) -> bool:
+    return all(e.status == GENERATED for e in ctx.entries(hit, "name"))
+
+
+def _one_person(hit, ctx, found: str) -> bool:
+    """Whether a spelling only the generator knows names one person, written as a name: capitalised
+    ('kim yong nam' in lower case is none) and generated for one person only (Kim Yong Nam spells
+    김영남 and 김용남 alike: without a listed form, it is neither)."""
+    return is_capitalised(found) and len({e.concept for e in ctx.entries(hit, "name")}) == 1
 
 
 def _style(hit, ctx):
@@ -70,8 +83,8 @@ def name_style(doc, ctx):
     TK501: Kim Jong-eun chaired the meeting.
     """
     for hit, c, style in name_hits(doc, ctx):
-        if style != "other" and conventional(hit, c):
-            continue  # Kim Il Sung: English uses it whatever the house style
+        if conventional(hit, c) and (style != "other" or _generated_only(hit, ctx)):
+            continue  # Kim Il Sung: English uses it whatever the house style (Tae Yong-ho: the generator's too)
         if style == "other" or (ctx.names and style and style != ctx.names):
             why = cited(doc, hit)
             if why and ctx.mentions != "report":

@@ -10,6 +10,7 @@ from typing import Callable
 CODES = {
     "TK101": "wrong-rendering",
     "TK102": "deprecated-rendering",
+    "TK103": "mispunctuated-rendering",
     "TK201": "gloss-mismatch",
     "TK301": "inconsistent-rendering",
     "TK401": "misspelled-romanization",

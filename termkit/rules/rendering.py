@@ -1,7 +1,7 @@
 """TK101 wrong renderings and TK102 deprecated or superseded renderings."""
 from __future__ import annotations
 
-from ..matching import EN_DEPRECATED, EN_WRONG
+from ..matching import EN_DEPRECATED, EN_WRONG, fold_key
 from .base import approved, finding, label
 from .registry import rule
 
@@ -30,9 +30,24 @@ def _rejected(doc, ctx, statuses, code, severity):
             good = approved(c)
             dated = f" since {since}" if since else ""
             note = f" ({why})" if why else ""
+            if term and term.other_state:
+                note = f" (an institution of {term.other_state}, used of North Korea)" + note
+            what = (f"a variant of the {e.status} rendering '{e.form}'" if is_variant(ctx, hit, e.form)
+                    else f"a {e.status} rendering")
             yield finding(hit, code, severity,
-                          f"'{hit.found}' is a {e.status} rendering of {label(c)}{dated}: "
+                          f"'{hit.found}' is {what} of {label(c)}{dated}: "
                           f"{term.reason if term else ''}; use '{good[0]}'{note}", c, good)
+
+
+def is_variant(ctx, hit, form: str) -> bool:
+    """Whether a hit matched one of a listed form's unlisted variants (matching.variants), not the form."""
+    memo = ctx.memo.setdefault("variant", {})
+    got = memo.get((hit.found, form))
+    if got is None:
+        from ..matching import english_keys
+
+        got = memo[(hit.found, form)] = fold_key(hit.found) not in english_keys(form)
+    return got
 
 
 def _evidenced(doc, hit, e, ctx) -> bool:
@@ -42,7 +57,20 @@ def _evidenced(doc, hit, e, ctx) -> bool:
         return True
     if not e.needs_evidence and not ctx.approved_elsewhere(hit, e.concept):
         return True
-    return ctx.cued(doc, hit, e.concept)
+    if ctx.cued(doc, hit, e.concept):
+        return True
+    return _of_north_korea(doc, hit, e, ctx)
+
+
+def _of_north_korea(doc, hit, e, ctx) -> bool:
+    """Another state's institution (the form's `other_state`) named in a sentence about North Korea."""
+    from .polities import about_north_korea, other_state_owner
+
+    if other_state_owner(ctx, hit) != e.concept or ctx.approved_elsewhere(hit, e.concept):
+        return False
+    c = ctx.concept(e.concept)
+    term = next(t for t in c.terms if t.form == e.form and t.status == e.status)
+    return about_north_korea(doc, hit, ctx, e.concept, term.other_state)
 
 
 def _dated_before(doc, hit, since: str) -> bool:
@@ -75,6 +103,11 @@ def wrong_rendering(doc, ctx):
     hanja or romanization, in parentheses before or after) or, in a bilingual file, the Korean
     source segment shows which concept is meant; other wrong forms are flagged wherever they appear.
 
+    Another state's institution ('National Assembly', South Korea's, for the Supreme People's
+    Assembly; the form's `other_state` in the glossary) is flagged with the same evidence, or in a
+    sentence that names a North Korean body, office, facility or person and does not name that
+    state; never otherwise, since most such sentences are about that state.
+
     Not flagged, and why (the same holds for TK102):
     - a form that is another concept's correct rendering, or an ordinary English word the glossary
       marks `needs_evidence`, without evidence of this concept: a gloss beside it, the bilingual
@@ -105,6 +138,9 @@ def wrong_rendering(doc, ctx):
     TK101: The plenary meeting called for localization (주체화) of raw materials.
     TK101: The paper speaks of the subjectivization of industry.
     TK101: The Workers' Party of Korea held its party convention in January 2021.
+    Okay: The National Assembly in Seoul passed the budget.
+    Okay: Choe Ryong Hae met a delegation of South Korea's National Assembly.
+    TK101: Choe Ryong Hae reported to the National Assembly on the budget.
     """
     return _rejected(doc, ctx, ("wrong",), "TK101", "error")
 
