@@ -123,6 +123,9 @@ class Segment(NamedTuple):
     column: int = 1  # column of the target text's first character on its first line
     source_line: int | None = None
     source_column: int = 1
+    source_path: str | None = None  # where the source is a file of its own (a line-aligned pair): its path
+    places: object | None = None  # documents.places.Places: where each target character is in the file
+    source_places: object | None = None  # the same for the source, when the reader decoded it
 
 
 class Hit(NamedTuple):

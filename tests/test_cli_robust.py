@@ -191,32 +191,65 @@ def _alive(pid: int) -> bool:
         return False
 
 
+def _cpu_ticks(pid: int) -> int:
+    """User and system clock ticks a process has used (0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1].split()
+    except (OSError, IndexError):
+        return 0
+    return int(fields[11]) + int(fields[12])
+
+
+def _wait_for(condition, seconds: float, what: str):
+    """Poll `condition` until it is true; fail naming `what` after `seconds` (a deadline on every wait)."""
+    end = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > end:
+            raise AssertionError(f"{what}: not after {seconds} s")
+        time.sleep(0.02)
+
+
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc to see the workers")
 @pytest.mark.parametrize("group", [True, False], ids=["ctrl-c", "parent-only"])
 def test_interrupting_a_parallel_check_is_quiet_and_exits_130(tmp_path, group):
     """Ctrl-C reaches every process of the terminal's group; `kill -INT` only the parent. Either way:
-    exit 130, one line, no traceback from any process, and no worker left running."""
+    exit 130, one line, no traceback from any process, and no worker left running.
+
+    Every wait has a deadline, and the signal is sent once both workers have been seen checking (CPU
+    time used), not after a fixed sleep: under heavy load a run once hung this test for minutes. If
+    termkit does not end after the signal, PYTHONFAULTHANDLER makes SIGABRT print every thread's
+    stack, and the test fails with it instead of waiting."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     plain = "The delegates met in the capital and spoke of the harvest and the roads.\n"
     for i in range(12):  # about 12 MB: seconds of work for two processes
         (corpus / f"c{i}.md").write_text((plain * 9 + BAD) * 1400, encoding="utf-8")
-    p = subprocess.Popen([*TERMKIT, "check", "-q", "--jobs", "2", *MINI, corpus], stdout=subprocess.DEVNULL,
-                         stderr=subprocess.PIPE, start_new_session=True)
+    err_file = tmp_path / "stderr.txt"
+    with open(err_file, "wb") as err_fh:  # a file, not a pipe: nothing blocks on reading it
+        p = subprocess.Popen([*TERMKIT, "check", "-q", "--jobs", "2", *MINI, corpus], stdout=subprocess.DEVNULL,
+                             stderr=err_fh, start_new_session=True, env=dict(os.environ, PYTHONFAULTHANDLER="1"))
+    workers: list[int] = []
     try:
-        deadline = time.monotonic() + 60
-        while len(_workers(p.pid)) < 2 and p.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.02)
-        workers = _workers(p.pid)
-        assert len(workers) == 2, "the workers never started"
-        time.sleep(0.3)  # the workers are checking now
+        def started():
+            workers[:] = _workers(p.pid)
+            assert p.poll() is None, f"termkit ended (exit {p.returncode}) before its workers were seen"
+            return len(workers) == 2
+        _wait_for(started, 120, "the two workers never started")
+        _wait_for(lambda: all(_cpu_ticks(w) > 0 for w in workers) or p.poll() is not None, 60,
+                  "the workers never used the CPU")
+        assert p.poll() is None, "the run ended before it could be interrupted"
         (os.killpg if group else os.kill)(p.pid, signal.SIGINT)
-        err = p.stderr.read().decode("utf-8")
-        code = p.wait(timeout=60)
+        try:
+            code = p.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.kill(p.pid, signal.SIGABRT)  # the stacks of every thread, to stderr, for the failure message
+            p.wait(timeout=30)
+            raise AssertionError("termkit still running 60 s after SIGINT:\n" + err_file.read_text("utf-8", "replace"))
     finally:
         if p.poll() is None:
             os.killpg(p.pid, signal.SIGKILL)
+            p.wait(timeout=30)
+    err = err_file.read_text(encoding="utf-8")
     assert code == 130, err
     assert err == "termkit: error: interrupted\n", err
-    time.sleep(0.2)
-    assert not [w for w in workers if _alive(w)]
+    _wait_for(lambda: not [w for w in workers if _alive(w)], 30, "a worker is still running")

@@ -256,8 +256,6 @@ def test_tk402_house_style_reports_a_single_form_of_the_other_system():
         assert c.check_text(text.replace(found, good)) == []
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a target form approved for both of its segment's source concepts is "
-                                       "reported by TK602 as used 'elsewhere' on its own line, suggesting itself")
 def test_tk602_not_raised_by_one_segment_alone(checker, tmp_path):
     # One row: 'distribution' is a correct rendering of both 보급 and 분배. TK602 says "'Distribution'
     # renders 분배 here but 보급 elsewhere in this document (line 2); use 'distribution'".

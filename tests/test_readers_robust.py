@@ -188,7 +188,8 @@ def test_po_comments_continuations_and_plurals_still_read(tmp_path):
                  '"autarky, a \\"quoted\\" word"\n\nmsgid "하나"\nmsgid_plural "여럿"\nmsgstr[0] "one"\n'
                  'msgstr[1] "many"\n\n#~ msgid "옛"\n#~ msgstr "old"\n', encoding="utf-8")
     code, findings, err = check(f)
-    assert code == 1 and [(x["line"], x["found"]) for x in findings] == [(10, "autarky")], err
+    # The wrapped msgstr's text is found on its own physical line (12), not the `msgstr ""` line.
+    assert code == 1 and [(x["line"], x["column"], x["found"]) for x in findings] == [(12, 2, "autarky")], err
 
 
 def _pdf(streams: list[bytes], flate: bool) -> bytes:

@@ -51,16 +51,24 @@ class Checker:
             if not bilingual:
                 if first:  # a Markdown front matter's date: the document's own date
                     date, first = front_matter_date(seg.target) or date, False
-                yield Document(path, find(seg.target, seg.path or path, seg.line, seg.number), seg.doc,
-                               text=seg.target, date=date)
+                hits = find(seg.target, seg.path or path, seg.line, seg.number)
+                if seg.places is not None and hits:
+                    hits = seg.places.relocate(hits)
+                yield Document(path, hits, seg.doc, text=seg.target, date=date)
                 continue
             source_hits = []
             if seg.source:
-                source_hits = find(seg.source, path, seg.source_line or seg.line, seg.number, seg.source_column,
+                source_hits = find(seg.source, seg.source_path or path, seg.source_line or seg.line, seg.number,
+                                   seg.source_column,
                                    side="source", doc=seg.doc, korean_only=True)
             context = frozenset(e.concept for h in source_hits for e in self.matcher.keys[h.key])
             target_hits = find(seg.target, path, seg.line, seg.number, seg.column, context, side="target",
                                doc=seg.doc)
+            # A reader that decoded the text (escapes, entities, tags) says where its characters are.
+            if seg.places is not None and target_hits:
+                target_hits = seg.places.relocate(target_hits)
+            if seg.source_places is not None and source_hits:
+                source_hits = seg.source_places.relocate(source_hits)
             yield Document(path, target_hits, seg.doc, source_hits, bilingual=True, text=seg.target, date=date)
 
     def _run(self, path: str, segments: Callable[[], Iterable[Segment]], bilingual: bool,

@@ -11,7 +11,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..documents import SAMPLE, detect_encoding as detect, text_encoding
+from ..documents import SAMPLE, detect_encoding as detect, given_encoding
 from ..errors import InputError
 from ..model import Finding
 from ..matching import fold_key
@@ -183,11 +183,11 @@ def fix_file(checker, path: Path, write: bool = True) -> FixResult:
             raw = fh.read()
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror}", str(path)) from None
-    given = checker.config.encoding and text_encoding(checker.config.encoding, path)  # 'rot13' is refused
+    given = checker.config.encoding and given_encoding(checker.config.encoding, raw[:SAMPLE], path)  # not 'rot13'
     bom, codec = _codec(raw, given or detect(raw[:SAMPLE], str(path)), str(path))
     try:
         text = raw[len(bom):].decode(codec)
-    except UnicodeDecodeError:
+    except UnicodeError:
         raise InputError(f"not valid {codec}", str(path)) from None
     # The reader drops leading U+FEFF characters, so offsets count from after them; they stay as they are.
     lead = len(text) - len(text.lstrip("\ufeff"))

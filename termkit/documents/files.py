@@ -44,16 +44,33 @@ def text_encoding(name: str, path: str | Path | None = None) -> str:
     return info.name
 
 
+_BOM_FIRST = {"utf-16": (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE), "utf-32": (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)}
+
+
+def given_encoding(name: str, start: bytes, path: str | Path) -> str:
+    """A given encoding validated (text_encoding) and fit for a file that starts with `start`.
+
+    'utf-16' and 'utf-32' without an order read the byte-order mark to learn it: a file without one
+    cannot be read with them (Python's decoders raise a bare UnicodeError, or guess the machine's
+    order), so the user is asked for the order instead.
+    """
+    codec = text_encoding(name, path)
+    boms = _BOM_FIRST.get(codec)
+    if boms and start and not start.startswith(boms):
+        raise InputError(f"{name!r} needs a byte-order mark, which this file does not start with; give "
+                         f"{codec}-le or {codec}-be", str(path), 1)
+    return codec
+
+
 def file_encoding(path: str | Path, given: str | None) -> str:
     """The encoding to read a regular file with: `given` once validated, else detected from its start."""
     regular_file(path)
-    if given:
-        return text_encoding(given, path)
     try:
         with open(path, "rb") as fh:
-            return detect(fh.read(SAMPLE), str(path))
+            start = fh.read(SAMPLE)
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror}", str(path)) from None
+    return given_encoding(given, start, path) if given else detect(start, str(path))
 
 
 class FileReader:

@@ -1,4 +1,4 @@
-"""Open any supported document as a stream of Segments: text, Markdown, tabular, TMX, XLIFF, PO, docx, HTML, PDF."""
+"""Open any supported document as a stream of Segments: text, Markdown, tabular, TMX, XLIFF, TBX, PO, docx, HTML, PDF."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,7 +10,8 @@ from ..model import Segment
 from .text import TextDocument
 
 TABULAR = {".tsv", ".csv"}
-XML_FORMATS = {".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff", ".xlf2": "xliff"}
+XML_FORMATS = {".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff", ".xlf2": "xliff", ".sdlxliff": "xliff",
+               ".mqxliff": "xliff", ".tbx": "tbx"}
 MONOLINGUAL = {".docx", ".html", ".htm", ".pdf"}
 WALKED_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".po", *XML_FORMATS, *MONOLINGUAL}
 
@@ -29,9 +30,14 @@ def open_document(path: Path, config):
 
         return TabularDocument(path, config)
     if suffix in XML_FORMATS:
+        kind = XML_FORMATS[suffix]
+        if kind == "tbx":
+            from .termbase import TbxDocument
+
+            return TbxDocument(path, config)
         from .exchange import TmxDocument, XliffDocument
 
-        return (TmxDocument if XML_FORMATS[suffix] == "tmx" else XliffDocument)(path, config)
+        return (TmxDocument if kind == "tmx" else XliffDocument)(path, config)
     if suffix == ".po":
         from .po import PoDocument
 
@@ -65,22 +71,31 @@ class PairedDocument:
             if source is None:
                 raise InputError(f"has more lines than the source {self.source} ({number - 1})",
                                  str(self.target), number)
-            yield Segment(str(self.target), number, line, source, number, None, 1, number, 1)
+            yield Segment(str(self.target), number, line, source, number, None, 1, number, 1, str(self.source))
         if next(src_lines, None) is not None:
             raise InputError(f"has {number} lines but the source {self.source} has more", str(self.target))
 
 
 def _lines(doc: TextDocument) -> Iterator[str]:
-    """The document's lines; a line longer than a block is joined once, not re-split per block."""
+    """The document's lines; a line longer than a block is joined once, not re-split per block.
+
+    U+FEFF is dropped where the text readers drop it, at the start of the file only: elsewhere it is
+    text (a zero-width no-break space) and dropping it would move every column after it.
+    """
     pending: list[str] = []
+    first_line = True
     for block in doc._blocks():
         if "\n" not in block:
             pending.append(block)
             continue
         first, *full, last = block.split("\n")
         for line in ("".join(pending) + first, *full):
-            yield line.rstrip("\r").lstrip("\ufeff")
+            if first_line:
+                line, first_line = line.lstrip("\ufeff"), False
+            yield line.rstrip("\r")
         pending = [last]
     rest = "".join(pending)
+    if first_line:
+        rest = rest.lstrip("\ufeff")
     if rest:
         yield rest.rstrip("\r")

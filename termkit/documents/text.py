@@ -8,7 +8,7 @@ from typing import Iterator
 
 from .encoding import SAMPLE, detect
 from ..errors import InputError
-from .files import regular_file, text_encoding
+from .files import given_encoding, regular_file
 from .markup import blank_markdown, suppressions
 from ..model import Segment
 
@@ -41,15 +41,16 @@ class TextDocument:
                 first = fh.read(SAMPLE)
             except OSError as e:
                 raise InputError(f"cannot read: {e.strerror}", self.path) from None
-            encoding = text_encoding(self.encoding, self.path) if self.encoding else detect(first, self.path)
+            encoding = given_encoding(self.encoding, first, self.path) if self.encoding else detect(first, self.path)
             decoder = codecs.getincrementaldecoder(encoding)("strict")
             data, line = first, 1
             while True:
                 final = len(data) == 0
                 try:
                     text = decoder.decode(data, final=final)
-                except UnicodeDecodeError as e:
-                    raise InputError(f"not valid {encoding} (near line {line}, byte {e.start} of a block); "
+                except UnicodeError as e:  # a decoder may raise the base class (UTF-16 without its mark)
+                    where = f", byte {e.start} of a block" if isinstance(e, UnicodeDecodeError) else ""
+                    raise InputError(f"not valid {encoding} (near line {line}{where}); "
                                      "give --encoding", self.path, line) from None
                 if text:
                     line += text.count("\n")

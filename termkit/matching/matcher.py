@@ -16,7 +16,7 @@ import ahocorasick
 
 from .korean import JOINER_RE, KoreanRuns, canonical, canonical_same_length, is_particle_tail
 from ..model import Concept, Hit, Spec, Term, APPROVED
-from .normalize import Normalized, fold_same_length, nfc_with_map
+from .normalize import Normalized, fold_same_length, joined_after, joined_before, nfc_with_map
 
 _NONE: frozenset = frozenset()
 GLOSS_KINDS = frozenset({"rom", "ko", "hanja", "misspelling", "fuzzy"})
@@ -525,6 +525,10 @@ class Matcher:
                 continue
             cands.append((start, end, kid))
         raw_offset, raw_end = norm.raw_offset, norm.raw_end
+        if "_" in text:  # folded to a space above (emphasis); in the raw text it may join an identifier
+            m = len(text)
+            cands = [c for c in cands
+                     if not joined_before(text, raw_offset(c[0])) and not joined_after(text, raw_end(c[1]), m)]
         return [(raw_offset(s), raw_end(e), kid) for s, e, kid in _leftmost_longest(cands)]
 
     def _korean_spans(self, text: str) -> list[tuple[int, int, int]]:

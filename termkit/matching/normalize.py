@@ -54,6 +54,56 @@ _BLANK_WS_LINES = re.compile(r"\n[ \t\r]+\n")
 _SPACES = re.compile("  +")
 
 
+# CPython puts combining marks in canonical order by insertion, so a long run of marks out of order
+# (a base character with thousands of alternating accents below and above) takes time quadratic in
+# its length: 30,000 marks took seconds. Past this many marks in a row, termkit orders them itself.
+_MARKS_MAX = 30
+_MARK_RUN: list = []  # the compiled pattern of a long run of combining marks, built when first needed
+
+
+def _long_mark_run(text: str) -> bool:
+    if not _MARK_RUN:  # every code point with a combining class (about ten milliseconds, once)
+        marks = "".join(chr(cp) for cp in range(0x300, 0x1F000) if unicodedata.combining(chr(cp)))
+        _MARK_RUN.append(re.compile(f"[{re.escape(marks)}]{{{_MARKS_MAX + 1},}}"))
+    return _MARK_RUN[0].search(text) is not None
+
+
+def _canonically_ordered(text: str) -> str:
+    """NFD in linear time: each character decomposed alone, then each run of marks sorted by class.
+
+    That is NFD's definition (full decomposition, then a stable sort of every run of non-starters by
+    combining class); sorted() does the sort in n log n where CPython's own loop takes n².
+    """
+    combining = unicodedata.combining
+    out: list[str] = []
+    run: list[str] = []
+    for ch in text:
+        for c in unicodedata.normalize("NFD", ch):
+            if combining(c):
+                run.append(c)
+                continue
+            if run:
+                out.extend(sorted(run, key=combining))
+                run = []
+            out.append(c)
+    out.extend(sorted(run, key=combining))
+    return "".join(out)
+
+
+def nfc(text: str) -> str:
+    """unicodedata's NFC, in linear time however many combining marks follow one another."""
+    if len(text) > _MARKS_MAX and not text.isascii() and _long_mark_run(text):
+        text = _canonically_ordered(text)
+    return unicodedata.normalize("NFC", text)
+
+
+def nfd(text: str) -> str:
+    """unicodedata's NFD, in linear time however many combining marks follow one another."""
+    if len(text) > _MARKS_MAX and not text.isascii() and _long_mark_run(text):
+        return _canonically_ordered(text)
+    return unicodedata.normalize("NFD", text)
+
+
 def fold_same_length(text: str) -> str:
     """The one-for-one folds alone (quotes, dashes, full-width forms): offsets stay valid."""
     return _fold(text)
@@ -61,19 +111,19 @@ def fold_same_length(text: str) -> str:
 
 def fold_key(text: str) -> str:
     """The matching key of a glossary form: folded, lower case, single-spaced."""
-    t = unicodedata.normalize("NFC", text).translate(_FOLD_TABLE).lower()
+    t = nfc(text).translate(_FOLD_TABLE).lower()
     return " ".join(t.split())
 
 
 def fold_keep_hyphens(text: str) -> str:
     """Like fold_key but hyphens survive: tells 'Kim Jong-il' from 'Kim Jong Il'."""
-    t = unicodedata.normalize("NFC", text).replace("\u2010", "-").replace("\u2011", "-")
+    t = nfc(text).replace("\u2010", "-").replace("\u2011", "-")
     t = t.replace("-", "\x01").translate(_FOLD_TABLE).lower().replace("\x01", "-")
     return " ".join(t.split())
 
 
 def strip_diacritics(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return "".join(c for c in nfd(text) if not unicodedata.combining(c))
 
 
 class Normalized:
@@ -263,7 +313,7 @@ def nfc_with_map(raw: str, _compat: bool = True):
         if s > last and raw[s] in _JOINING_CHARS:
             s -= 1  # marks or vowel and final jamo: recompose with the character they sit on
         region = raw[s:e]
-        composed = unicodedata.normalize("NFC", region)
+        composed = nfc(region)
         if composed == region:
             continue
         out.append(raw[last:s])
@@ -281,7 +331,7 @@ def nfc_with_map(raw: str, _compat: bool = True):
                 s += n
         else:  # a cluster keeps marks no precomposed character takes: normalize each on its own
             for cluster in clusters:
-                done = unicodedata.normalize("NFC", cluster)
+                done = nfc(cluster)
                 n, m = len(cluster), len(done)
                 if done != cluster and (n, m) != (1, 1):  # reordered or expanded (U+0344): maps as a whole
                     cmap.add(s - delta, s - delta + m, s, s + n)
@@ -314,3 +364,22 @@ def _nfc_compat(raw: str):
     if second is None:
         return text, first if first.out_start else None
     return text, second if not first.out_start else _Chained(first, second)
+
+
+def joined_before(t: str, i: int) -> bool:
+    """Whether the text before offset i continues a word: a letter or digit, through underscores.
+
+    An underscore joins words (search_by_text is one identifier, not 'text'), but one that opens
+    an emphasis (_Juche_) has no word before it, so the term inside still stands alone.
+    """
+    j = i - 1
+    while j >= 0 and t[j] == "_":
+        j -= 1
+    return j >= 0 and t[j].isalnum()
+
+
+def joined_after(t: str, i: int, n: int) -> bool:
+    """Whether the text from offset i continues a word: a letter or digit, through underscores."""
+    while i < n and t[i] == "_":
+        i += 1
+    return i < n and t[i].isalnum()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .normalize import strip_diacritics
+from .normalize import joined_after, joined_before, strip_diacritics
 
 # English words that never occur inside a romanized term: a candidate holding one is prose.
 STOPWORDS = frozenset("""a an the of and or in on at to for from by with as is are was were be been this that these
@@ -98,7 +98,7 @@ def candidates(text: str) -> list[tuple[int, int, str]]:
     out.sort(key=lambda c: c[2] != "italic")  # italics first, then parentheses, as before
     for m in _CAPS.finditer(text):
         s, e = m.span()
-        if (s and text[s - 1].isalnum()) or (e < len(text) and text[e].isalnum()):
+        if joined_before(text, s) or joined_after(text, e, len(text)):
             continue  # inside a longer word (McDonald)
         out.append((s, e, "caps"))
     return out

@@ -1,7 +1,7 @@
 """TK601 source terms without a rendering in the target; TK602 one rendering for two source concepts."""
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from ..matching import fold_key
 from ..model import APPROVED
@@ -137,7 +137,12 @@ class InconsistentSource:
             return
         source = _source_concepts(self.ctx, seg.source_hits)
         pairs, _, _ = _align(self.ctx, source, seg.hits)
+        # A form paired with two source concepts of its segment (approved for both) says nothing of
+        # which one it renders: neither use counts, or the one row would conflict with itself.
+        per_hit = Counter(h for h, _ in pairs)
         for h, ci in pairs:
+            if per_hit[h] > 1:
+                continue
             entries = [e for e in self.ctx.matcher.keys[h.key] if e.kind == "en"]
             if entries and self.ctx.concept(ci).type != "person":
                 yield fold_key(entries[0].form), ci, h

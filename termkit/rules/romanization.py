@@ -100,9 +100,9 @@ def _light_fold(text: str) -> str:
 
     'Pyongyang' is then the English word, while 'P'yŏngyang' is still McCune–Reischauer.
     """
-    import unicodedata
+    from ..matching import nfc
 
-    t = unicodedata.normalize("NFC", text).casefold()
+    t = nfc(text).casefold()
     for ch in "\u2019\u2018\u02bc\u02bb`\u00b4":
         t = t.replace(ch, "'")
     return "".join(ch for ch in t if ch.isalnum() or ch in "'\u0306\u030c")

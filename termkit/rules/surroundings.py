@@ -101,7 +101,7 @@ def cited_source(text: str, hit) -> str | None:
     them would misquote the source, so the rules that judge a rendering choice leave them alone.
     """
     line_start = text.rfind("\n", 0, hit.start) + 1
-    if _REFERENCE_ENTRY.match(text, line_start) or _SOURCE_LABEL.search(text, line_start, hit.start):
+    if _REFERENCE_ENTRY.match(text, line_start) or 0 <= _source_label_end(text, line_start) <= hit.start:
         return "reference"
     m = _BIBLIOGRAPHY_ENTRY.match(text, line_start)
     if m and m.end() <= hit.start:
@@ -111,6 +111,26 @@ def cited_source(text: str, hit) -> str | None:
     if _in_quoted_title(text, hit, line_start):
         return "title"
     return None
+
+
+_LABELS: list = [None, {}]  # the last text looked at, and per line start where its first 'Source:' label ends
+
+
+def _source_label_end(text: str, line_start: int) -> int:
+    """Where the line's first 'Source:' label ends (-1 if it has none), searched once per line.
+
+    Searching from the line's start to each hit instead costs a line's length per hit: a long line
+    with many hits (a table's row, a text without line breaks) took time quadratic in its length.
+    """
+    if _LABELS[0] is not text:
+        _LABELS[0], _LABELS[1] = text, {}
+    memo = _LABELS[1]
+    end = memo.get(line_start)
+    if end is None:
+        line_end = text.find("\n", line_start)
+        m = _SOURCE_LABEL.search(text, line_start, line_end if line_end >= 0 else len(text))
+        end = memo[line_start] = m.end() if m else -1
+    return end
 
 
 def _in_url(text: str, start: int) -> bool:
