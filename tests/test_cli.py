@@ -205,7 +205,7 @@ def test_flat_csv_and_tsv_glossary(tmp_path):
 def test_rule_docs():
     code, out, _ = run_cli("rule")
     assert code == 0 and [line.split()[0] for line in out.splitlines()] == [
-        "TK101", "TK102", "TK103", "TK201", "TK301", "TK401", "TK402", "TK403", "TK501", "TK502", "TK601", "TK602"]
+        "TK101", "TK102", "TK103", "TK201", "TK203", "TK301", "TK401", "TK402", "TK403", "TK501", "TK502", "TK601", "TK602"]
     code, out, _ = run_cli("rule", "tk401")
     assert code == 0 and out.startswith("TK401 misspelled-romanization (error)") and "Okay:" in out
 

@@ -42,6 +42,8 @@ PASSAGE_FINDINGS = [
     (35, 41, "TK102", "local-industry factories", "jibang-gongeop-gongjang"),
     # 'false reporting' is 허위보고's rendering; the gloss says 양생원 (a care home)
     (39, 22, "TK101", "false reporting", "yangsaengwon"),
+    # an unlisted phrase glossed with 양로원, whose rendering is 'old people's home'
+    (42, 78, "TK203", "elderly care centre", "yangnowon"),
     # South Korean style among DPRK-style names (Kim Jong Un ×2, Kim Tok Hun)
     (43, 54, "TK502", "Kim Jong-il", "gim-jeong-il"),
     # calque of 수자경제 (digital economy)
@@ -89,7 +91,7 @@ def test_passage_covers_every_english_rule(config):
 def test_passage_severities(config):
     _, findings, _ = check_json(PASSAGE, config)
     severity = {f["code"]: f["severity"] for f in findings}
-    assert severity == {"TK101": "error", "TK102": "warning", "TK103": "warning", "TK201": "error", "TK301": "warning",
+    assert severity == {"TK101": "error", "TK102": "warning", "TK103": "warning", "TK201": "error", "TK203": "warning", "TK301": "warning",
                         "TK401": "error", "TK402": "warning", "TK403": "warning", "TK501": "warning",
                         "TK502": "warning"}
 
@@ -110,7 +112,7 @@ def test_text_format_line(config):
     code, out, err = run_cli("check", "--config", config, PASSAGE, cwd=ROOT)
     assert code == 1
     assert TK502_LINE in out.splitlines()
-    assert "8 errors, 10 warnings in 1 file" in err
+    assert "8 errors, 11 warnings in 1 file" in err
 
 
 def test_text_format_one_line_per_finding(config):

@@ -2,7 +2,9 @@
 
 
 def found(mini, text):
-    return [(f.line, f.column, f.code, f.found) for f in mini.check_text(text)]
+    # TK203 judges the whole glossed phrase ('flag autarky_mode (자력갱생)'), which is another question
+    # than whether the identifier holds the term: left out here.
+    return [(f.line, f.column, f.code, f.found) for f in mini.check_text(text) if f.code != "TK203"]
 
 
 def test_underscore_joins_an_identifier(mini):

@@ -164,10 +164,16 @@ def test_found_is_the_raw_slice_property(mini, text):
 @given(DOCUMENTS)
 @example("\uf900kuksanhwa\uad6d\uc0b0\ud654e\u0301\ufa4f\u033a")  # a shifted span hypothesis once found
 @example(ISSUE_PREFIX + " The subjectivization of industry.")
+@example("_charyŏk kaengsaengé_")  # a misspelled romanization is sought only in emphasis (s5 merge)
 def test_hits_are_whole_terms_property(mini, text):
-    """A hit's raw text, checked alone, is found whole as the same key: no character cut or added."""
+    """A hit's raw text, checked alone (in the emphasis marks around it, which decide whether romanized
+    misspellings are sought), is found whole as the same key: no character cut or added."""
     find = mini.matcher.find
     for h in find(text):
         assert text[h.start:h.end] == h.found
-        alone = find(h.found)
-        assert any(a.key == h.key and a.start == 0 and a.end == len(h.found) for a in alone), h
+        before = text[:h.start]
+        opening = before[len(before.rstrip("*_")):]
+        closing = text[h.end:][:len(text[h.end:]) - len(text[h.end:].lstrip("*_"))]
+        alone = find(opening + h.found + closing)
+        start = len(opening)
+        assert any(a.key == h.key and a.start == start and a.end == start + len(h.found) for a in alone), h

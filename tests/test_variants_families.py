@@ -136,3 +136,9 @@ def test_a_listed_form_wins_over_another_concepts_variant(tmp_path):
 """
     c = checker_with(tmp_path, extra)
     assert found(c, "The economy of the people grew.") == []
+
+
+def test_a_rejected_name_mispunctuated_is_still_that_name(bundled):
+    findings = bundled.check_text("Delegates of the Korean Workers Party came from every province.")
+    assert [(f.code, f.found) for f in findings] == [("TK102", "Korean Workers Party")]
+    assert "variant of the deprecated rendering 'Korean Workers' Party'" in findings[0].message

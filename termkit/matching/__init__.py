@@ -10,7 +10,7 @@ from .._lazy import lazy_exports
 __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "Matcher": "matcher", "Entry": "matcher", "EN_APPROVED": "matcher", "EN_DEPRECATED": "matcher",
     "EN_WRONG": "matcher", "EVIDENCE": "matcher", "FUZZY": "matcher", "MISSPELLING": "matcher", "NAME": "matcher",
-    "ROM": "matcher", "PUNCT": "matcher",
+    "ROM": "matcher", "PUNCT": "matcher", "KOREAN": "matcher",
     "fold_key": "normalize", "fold_keep_hyphens": "normalize", "strip_diacritics": "normalize", "nfc": "normalize",
     "canonical": "korean", "is_particle_tail": "korean",
     "romanize": "romanizer", "stored_form_matches": "romanizer", "ROMANIZATION_SYSTEMS": "romanizer:SYSTEMS",

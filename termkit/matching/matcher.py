@@ -280,6 +280,10 @@ class Matcher:
                     for k in punctuation_keys(t.form):
                         if k not in listed:
                             add(latin, k, Entry(ci, "punct", t.form, t.status))
+                else:  # a rejected name mispunctuated is still that name: 'Korean Workers Party'
+                    for k in punctuation_keys(t.form):
+                        if k not in listed:
+                            add(latin, k, entry)
             if c.type == "person":
                 for form in name_spellings(c.ko):
                     for k in name_keys(form, possessive=False):  # a match may end before "'s"

@@ -40,7 +40,7 @@ def view(doc, needs: int | None, ctx):
         else:
             hits = [h for h in doc.hits if masks[h.key] & needs]
         got = doc.views[needs] = type(doc)(doc.path, hits, doc.doc, doc.source_hits, doc.bilingual,
-                                           text=doc.text, date=doc.date)
+                                           text=doc.text, date=doc.date, full=doc.hits)
     return got
 
 
@@ -61,5 +61,5 @@ def run(rules: Iterable[Rule], doc, ctx) -> list[Finding]:
 
 
 # The rule modules register themselves on import (each @rule adds one code to REGISTRY).
-from . import bilingual, consistency, gloss, names, rendering, romanization, variants  # noqa: E402,F401
+from . import bilingual, consistency, gloss, glossed, names, rendering, romanization, variants  # noqa: E402,F401
 from .names import name_hits  # noqa: E402

@@ -20,6 +20,12 @@ class Document:
     views: dict = field(default_factory=dict, repr=False, compare=False)  # rules.view's cache
     text: str = ""  # the segment's raw target text, which the hits' start and end index (one-segment documents)
     date: str | None = None  # the document's date (front matter or --as-of), YYYY[-MM[-DD]]
+    full: list | None = field(default=None, repr=False, compare=False)  # a view's: the segment's every hit
+
+    @property
+    def all_hits(self) -> list[Hit]:
+        """Every hit of the segment, also in a rule's view (which holds only the hits the rule needs)."""
+        return self.hits if self.full is None else self.full
 
 
 @dataclass
@@ -76,6 +82,40 @@ class Context:
         """proven(), or a context cue of the concept in the same sentence."""
         return self.proven(hit, concept) or self.cued(doc, hit, concept)
 
+    def headed(self, doc, hit: Hit, concept: int) -> bool:
+        """Whether the document makes the concept plain: a Markdown heading names it (a rendering or its
+        gloss), or the hit's sentence or the next one glosses it (Hangul, hanja or romanization).
+
+        A title such as '# Markets (장마당) and the State' says what the paper's 'black market' renders,
+        as a gloss beside it would. Bilingual files have their source segments instead.
+        """
+        if doc.bilingual or not doc.text:
+            return False
+        named = doc.views.get("headed")
+        if named is None:
+            named = doc.views["headed"] = self._heading_concepts(doc)
+        if concept in named:
+            return True
+        from .surroundings import next_sentence_end
+
+        end = next_sentence_end(doc.text, hit.end)
+        m = self.matcher
+        return any(hit.end <= h.start < end and m.is_gloss(h.key) and concept in m.gloss_concepts(h.key)
+                   for h in doc.all_hits)
+
+    def _heading_concepts(self, doc) -> frozenset:
+        """The concepts named in the segment's Markdown headings, by an approved rendering or a gloss."""
+        spans = [(mt.start(), mt.end()) for mt in _HEADING.finditer(doc.text)] if "#" in doc.text else []
+        if not spans:
+            return frozenset()
+        out = set()
+        for h in doc.all_hits:
+            if any(s <= h.start < e for s, e in spans):
+                for e in self.matcher.keys[h.key]:
+                    if (e.kind == "en" and e.status in ("preferred", "admitted")) or e.kind in ("ko", "hanja", "rom"):
+                        out.add(e.concept)
+        return frozenset(out)
+
     def not_a_use(self, doc, hit: Hit, concept: int, counting: bool = False) -> str | None:
         """Why an English form here is not a use of the concept, if it is not: inside a longer name or title,
         mentioned (quoted after 'translated as', 'called' …, or a parenthetical alias of another rendering),
@@ -122,6 +162,7 @@ class Context:
 
 
 _LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
+_HEADING = re.compile(r"(?m)^[ ]{0,3}#{1,6}[ \t][^\n]*")
 UNNAMED_TYPES = frozenset({"term", "slogan", "campaign"})  # no titles or names: vice-, deputy … do not apply
 TITLE_TYPES = frozenset({"office"})  # a capitalised run after a title makes another title
 MENTION = "mentioned, not used"

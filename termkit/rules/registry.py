@@ -12,6 +12,7 @@ CODES = {
     "TK102": "deprecated-rendering",
     "TK103": "mispunctuated-rendering",
     "TK201": "gloss-mismatch",
+    "TK203": "unlisted-glossed-rendering",
     "TK301": "inconsistent-rendering",
     "TK401": "misspelled-romanization",
     "TK402": "mixed-romanization",

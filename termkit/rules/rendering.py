@@ -52,12 +52,16 @@ def is_variant(ctx, hit, form: str) -> bool:
 
 def _evidenced(doc, hit, e, ctx) -> bool:
     """A form that is another concept's correct rendering, or an ordinary word, is wrong only with evidence:
-    a gloss, the bilingual source, or one of the concept's context cues in the sentence."""
+    a gloss, the bilingual source, one of the concept's context cues in the sentence, or the document
+    making the concept plain (a heading naming it, a gloss in the next sentence) — the last only for a form
+    that is no other concept's rendering: a document about markets still has general markets."""
     if ctx.proven(hit, e.concept):
         return True
     if not e.needs_evidence and not ctx.approved_elsewhere(hit, e.concept):
         return True
     if ctx.cued(doc, hit, e.concept):
+        return True
+    if not ctx.approved_elsewhere(hit, e.concept) and ctx.headed(doc, hit, e.concept):
         return True
     return _of_north_korea(doc, hit, e, ctx)
 
@@ -112,7 +116,11 @@ def wrong_rendering(doc, ctx):
     - a form that is another concept's correct rendering, or an ordinary English word the glossary
       marks `needs_evidence`, without evidence of this concept: a gloss beside it, the bilingual
       source, or one of the concept's `context_cues` in the same sentence (the Workers' Party of
-      Korea named beside 'party convention'). Without evidence it most likely means the other thing;
+      Korea named beside 'party convention'). Without evidence it most likely means the other thing.
+      For an ordinary word (no other concept's rendering) the document itself is evidence too: a
+      Markdown heading that names the concept by a rendering or a gloss ('# The Premier (내각총리)
+      and the Cabinet' before 'the Prime Minister'), or a gloss of it in the same or the next
+      sentence;
     - a form inside a longer name or title, which is another concept: after vice-, first vice-,
       deputy, acting, honorary, former or ex- (for names and titles, not for terms); followed by
       capitalised words that end in a head word of the glossary's institution and office names
@@ -141,6 +149,7 @@ def wrong_rendering(doc, ctx):
     Okay: The National Assembly in Seoul passed the budget.
     Okay: Choe Ryong Hae met a delegation of South Korea's National Assembly.
     TK101: Choe Ryong Hae reported to the National Assembly on the budget.
+    TK101: The plan relied on self-sufficiency. Its slogan, *charyŏk kaengsaeng*, was everywhere.
     """
     return _rejected(doc, ctx, ("wrong",), "TK101", "error")
 
@@ -165,5 +174,6 @@ def deprecated_rendering(doc, ctx):
     Okay: Her thesis "Decrees of the SPA Presidium under Kim Jong Il" was cited widely.
     TK102: The Prime Minister (내각총리) inspected the plant.
     TK102: The SPA Presidium adopted the law.
+    TK102: The Prime Minister toured the plant. *Naegak ch'ongni* is the title of the head of the Cabinet.
     """
     return _rejected(doc, ctx, ("deprecated", "superseded"), "TK102", "warning")

@@ -290,3 +290,14 @@ def cue_in_sentence(text: str, hit, cues) -> str | None:
         if re.search(r"(?<![\w])" + re.escape(fold_key(cue)) + r"(?![\w])", around):
             return cue
     return None
+
+
+def next_sentence_end(text: str, at: int) -> int:
+    """Where the sentence after the one holding offset `at` ends: a gloss there still explains a form."""
+    end = at
+    for _ in range(2):
+        m = _SENTENCE_END.search(text, end, end + 600)
+        if not m:
+            return min(len(text), end + 600)
+        end = m.end()
+    return end
