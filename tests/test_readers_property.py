@@ -37,6 +37,15 @@ def _slice(text: str, f) -> str:
     return text[starts[f.line - 1] + f.column - 1:starts[f.end_line - 1] + f.end_column - 1]
 
 
+def _assert_found_is_raw(checker, name: str, text: str) -> None:
+    """Every finding in the file `name` holding `text` (written as is) is the raw text at its line:column."""
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / name
+        path.write_text(text, encoding="utf-8", newline="")
+        for f in _findings(checker, path):
+            assert _slice(text, f) == f.found, f
+
+
 def _findings(checker, path: Path) -> list:
     try:
         return checker.check_file(path)
@@ -62,22 +71,14 @@ def test_csv_found_is_the_raw_slice(mini, rows, quoting, terminator):
     out = io.StringIO()
     csv.writer(out, quoting=quoting, lineterminator=terminator).writerows([("ko", "en"), *rows])
     text = out.getvalue()
-    with tempfile.TemporaryDirectory() as d:
-        path = Path(d) / "doc.csv"
-        path.write_text(text, encoding="utf-8", newline="")
-        for f in _findings(mini, path):
-            assert _slice(text, f) == f.found, f
+    _assert_found_is_raw(mini, "doc.csv", text)
 
 
 @SETTINGS
 @given(rows=st.lists(st.tuples(LINE, LINE), max_size=6))
 def test_tsv_found_is_the_raw_slice(mini, rows):
     text = "ko\ten\n" + "".join(f"{a.replace(chr(9), ' ')}\t{b.replace(chr(9), ' ')}\n" for a, b in rows)
-    with tempfile.TemporaryDirectory() as d:
-        path = Path(d) / "doc.tsv"
-        path.write_text(text, encoding="utf-8", newline="")
-        for f in _findings(mini, path):
-            assert _slice(text, f) == f.found, f
+    _assert_found_is_raw(mini, "doc.tsv", text)
 
 
 @SETTINGS
