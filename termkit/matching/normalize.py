@@ -5,7 +5,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 
-from .scan import char_range, find_chars
+from .scan import char_range, find_chars, may_hold
 
 # One character in, one character out, so offsets survive: typographic quotes and apostrophes,
 # dashes and hyphens (hyphen = space, so 'self-reliance' = 'self reliance'), emphasis markers,
@@ -202,6 +202,7 @@ def _compose_compat(run: str) -> list[tuple[str, int, int]]:
 _DECOMPOSED_CHARS = (char_range("\u0300", "\u036f") + char_range("\u1100", "\u11ff") + char_range("\u3131", "\u318e")
                      + "\u3099\u309a" + char_range("\ua960", "\ua97f") + char_range("\ud7b0", "\ud7ff")
                      + char_range("\uf900", "\ufaff") + char_range("\U0002f800", "\U0002fa1f"))
+_DECOMPOSED_LEADS = bytes(sorted(set(_DECOMPOSED_CHARS.encode("utf-8").translate(None, bytes(range(0xC0))))))
 _COMPAT_FIRST = _DECOMPOSED_CHARS.index("\u3131")  # compatibility jamo, as indexes in _DECOMPOSED_CHARS
 _COMPAT_END = _DECOMPOSED_CHARS.index("\u3163") + 1  # the ones _COMPAT_JAMO composes
 _RUN = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in (
@@ -296,7 +297,7 @@ def nfc_with_map(raw: str, _compat: bool = True):
     cluster by cluster, so that every offset maps back exactly (a particle after a decomposed term,
     a hanja before an uncomposable mark), and the rest is copied untouched.
     """
-    if raw.isascii():
+    if not may_hold(raw, _DECOMPOSED_LEADS):  # ASCII, or English with dashes and quotes: NFC already
         return raw, None
     out: list[str] = []
     cmap = OffsetMap()

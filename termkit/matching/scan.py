@@ -23,5 +23,36 @@ def find_chars(text: str, chars: str) -> list[tuple[int, int, int]]:
     return _finder(chars).find_matches_as_indexes(text)
 
 
+# ASCII and UTF-8 continuation bytes: what is left of a text's UTF-8 once these go is one lead byte per
+# non-ASCII character, and a lead byte names a block of code points (E1: U+1000–U+1FFF).
+_NOT_LEAD = bytes(range(0xC0))
+
+
+def utf8_leads(*ranges: tuple[int, int]) -> bytes:
+    """The UTF-8 lead bytes of every code point in the inclusive ranges given."""
+    out = set()
+    for first, last in ranges:
+        # A lead byte covers 64 code points or a multiple of 64, so a step of 64 meets every one.
+        for cp in (*range(first, last + 1, 64), last):
+            out.add(chr(cp).encode("utf-8", "surrogatepass")[0])
+    return bytes(sorted(out))
+
+
+@lru_cache(maxsize=None)
+def _all_but(leads: bytes) -> bytes:
+    return bytes(b for b in range(256) if b not in leads)
+
+
+def may_hold(text: str, leads: bytes) -> bool:
+    """Whether text may hold a character whose UTF-8 form begins with one of `leads` (False: surely not).
+
+    A pre-test at memory speed (an encode and a translate, both in C): English text with dashes and
+    quotes then skips a search for Hangul or decomposed characters, which costs several times more.
+    """
+    if text.isascii():
+        return False
+    return bool(text.encode("utf-8", "surrogatepass").translate(None, _all_but(leads)))
+
+
 def char_range(first: str, last: str) -> str:
     return "".join(map(chr, range(ord(first), ord(last) + 1)))
