@@ -91,3 +91,13 @@ def test_no_fuzzy_search_without_romanized_forms(tmp_path):
     checker.matcher._fuzzy_spans = lambda *a: called.append(a) or []
     found = checker.check_text("The Rock Bridge (*Kangsong Taegukka*) and a rock bridge.")
     assert [f.code for f in found] == ["TK101", "TK101"] and called == []
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list("ab*_(\n\u2014\u00e9\ud7a3\U0002f800") + ["**"]), max_size=40).map("".join),
+       st.sampled_from(["*_(", "`~<]&", "(", "\u2014\u00e9", "\U0002f800a"]))
+def test_find_chars_by_str_find_equals_the_automaton(text, chars):
+    """A few characters are found with str.find loops: the same (index, start, end) as the automaton."""
+    from termkit.matching.scan import _finder, find_chars
+
+    assert find_chars(text, chars) == (_finder(chars).find_matches_as_indexes(text) if text else [])
