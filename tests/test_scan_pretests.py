@@ -101,3 +101,16 @@ def test_find_chars_by_str_find_equals_the_automaton(text, chars):
     from termkit.matching.scan import _finder, find_chars
 
     assert find_chars(text, chars) == (_finder(chars).find_matches_as_indexes(text) if text else [])
+
+
+def test_non_ascii_answers_each_text_and_survives_threads():
+    """The one-entry cache never hands one text's characters to another, even with threads."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from termkit.matching.scan import non_ascii
+
+    texts = [f"text {i} \u2014 caf\u00e9 {'자' * (i % 3)} \u201c{i}\u201d" for i in range(200)]
+    with ThreadPoolExecutor(8) as pool:
+        got = list(pool.map(non_ascii, texts * 20))
+    assert got == [''.join(c for c in t if not c.isascii()) for t in texts * 20]
+    assert non_ascii("plain") == "" and non_ascii("\ud800x") == "\ud800"

@@ -124,6 +124,8 @@ def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
 def suppressions(text: str, first_line: int) -> dict[int, frozenset[str] | None]:
     """Line → suppressed code prefixes (None: every code) for each `termkit: ignore[...]` comment."""
     out: dict[int, frozenset[str] | None] = {}
+    if "termkit:" not in text:  # a substring test at memory speed; most texts have no suppression
+        return out
     line, counted = first_line, 0
     for m in SUPPRESSION.finditer(text):
         line += text.count("\n", counted, m.start())  # from the last match on: linear in the text

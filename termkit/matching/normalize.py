@@ -5,7 +5,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 
-from .scan import char_range, find_chars, may_hold
+from .scan import char_range, find_chars, may_hold, non_ascii
 
 # One character in, one character out, so offsets survive: typographic quotes and apostrophes,
 # dashes and hyphens (hyphen = space, so 'self-reliance' = 'self reliance'), emphasis markers,
@@ -31,7 +31,6 @@ _ASCII_SEPARATORS = "".join(chr(k) for k, v in _FOLD.items() if k < 128 and v ==
 _NON_ASCII_FOLDED = "".join(chr(k) for k in sorted(_FOLD) if k >= 128)
 _NON_ASCII_FOLD = {c: _FOLD[ord(c)] for c in _NON_ASCII_FOLDED}
 _NON_ASCII_FOLD_CHARS = frozenset(_NON_ASCII_FOLD)
-_ASCII_BYTES = bytes(range(128))
 
 
 def _fold(text: str) -> str:
@@ -41,14 +40,13 @@ def _fold(text: str) -> str:
 def _fold_non_ascii(text: str) -> str:
     """The non-ASCII folds alone (they never make a line break): English text comes out ASCII.
 
-    The distinct non-ASCII characters are found in C (encode, drop the ASCII bytes, decode); each
-    one that folds is then replaced in one str.replace pass. English holds a few kinds (dashes,
+    The distinct non-ASCII characters are found in C (scan.non_ascii); each one that folds is then
+    replaced in one str.replace pass. English holds a few kinds (dashes,
     quotes), so this is a few fast passes instead of a pass that visits every character found.
     """
     if text.isascii():
         return text
-    present = set(text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
-    for ch in sorted(present & _NON_ASCII_FOLD_CHARS):
+    for ch in sorted(set(non_ascii(text)) & _NON_ASCII_FOLD_CHARS):
         text = text.replace(ch, _NON_ASCII_FOLD[ch])
     return text
 

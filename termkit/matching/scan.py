@@ -59,15 +59,35 @@ def _all_but(leads: bytes) -> bytes:
     return bytes(b for b in range(256) if b not in leads)
 
 
+_ASCII_BYTES = bytes(range(128))
+# The last text non_ascii() was asked about and its answer, as one tuple: replaced in one step, so
+# threads sharing a matcher never see one text's answer paired with another text.
+_LAST: list = [(None, "")]
+
+
+def non_ascii(text: str) -> str:
+    """The text's non-ASCII characters, in order (English with dashes and quotes: a handful).
+
+    Found in C (encode, drop the ASCII bytes, decode); the last answer is kept, as the matcher
+    asks about one text several times (the NFC test, the folds, the Hangul test).
+    """
+    last = _LAST[0]
+    if last[0] is text:  # the cache holds the text, so no other text can have its identity meanwhile
+        return last[1]
+    got = "" if text.isascii() else (
+        text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+    _LAST[0] = (text, got)
+    return got
+
+
 def may_hold(text: str, leads: bytes) -> bool:
     """Whether text may hold a character whose UTF-8 form begins with one of `leads` (False: surely not).
 
-    A pre-test at memory speed (an encode and a translate, both in C): English text with dashes and
-    quotes then skips a search for Hangul or decomposed characters, which costs several times more.
+    A pre-test at memory speed: English text with dashes and quotes then skips a search for Hangul
+    or decomposed characters, which costs several times more.
     """
-    if text.isascii():
-        return False
-    return bool(text.encode("utf-8", "surrogatepass").translate(None, _all_but(leads)))
+    rest = non_ascii(text)
+    return bool(rest) and bool(rest.encode("utf-8", "surrogatepass").translate(None, _all_but(leads)))
 
 
 def char_range(first: str, last: str) -> str:
