@@ -114,3 +114,13 @@ def test_non_ascii_answers_each_text_and_survives_threads():
         got = list(pool.map(non_ascii, texts * 20))
     assert got == [''.join(c for c in t if not c.isascii()) for t in texts * 20]
     assert non_ascii("plain") == "" and non_ascii("\ud800x") == "\ud800"
+
+
+def test_long_mark_runs_are_still_found_after_the_count_pretest():
+    """The byte count spares short texts the build; a real long run of marks is still found."""
+    from termkit.matching.normalize import _MARKS_MAX, _long_mark_run, nfc
+
+    assert not _long_mark_run("Ch\u014fngnyŏn Chŏnwi, the youth league's newspaper of record")
+    run = "a" + "\u0323\u0301" * (_MARKS_MAX // 2 + 1)
+    assert _long_mark_run(run) and _long_mark_run("x " + run + " y")
+    assert nfc(run) == __import__("unicodedata").normalize("NFC", run)

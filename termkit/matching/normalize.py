@@ -73,6 +73,10 @@ _MARK_RUN: list = []  # the compiled pattern of a long run of combining marks, b
 
 
 def _long_mark_run(text: str) -> bool:
+    # More than _MARKS_MAX marks need as many non-ASCII characters, each at least one extra UTF-8
+    # byte: a cheap count that spares most texts (a glossary form with one breve) the pattern's build.
+    if len(text.encode("utf-8", "surrogatepass")) - len(text) <= _MARKS_MAX:
+        return False
     if not _MARK_RUN:  # every code point with a combining class (about ten milliseconds, once)
         marks = "".join(chr(cp) for cp in range(0x300, 0x1F000) if unicodedata.combining(chr(cp)))
         _MARK_RUN.append(re.compile(f"[{re.escape(marks)}]{{{_MARKS_MAX + 1},}}"))
