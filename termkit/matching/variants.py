@@ -241,3 +241,32 @@ def punctuation_keys(form: str) -> set[str]:
     for b in _apostrophes(words):
         keys.add(" ".join(b))
     return keys - english_keys(form)
+
+
+def short_core(form: str) -> str | None:
+    """The short name inside a name with a possessive: "Workers' Party" in "Workers' Party of Korea",
+    "People's Army" in "Korean People's Army" — the possessive word and the word after it, when the
+    rest is an 'of …' complement after them or one word before them, the parts a text drops once
+    the name is known. None for other shapes ("Korean People's Army Navy", a longer title)."""
+    if "'" not in form or not is_name(form):
+        return None
+    words = form.replace("\u2019", "'").split()
+    for i, w in enumerate(words[:-1]):
+        if w.endswith(("'s", "s'")) and w[:1].isupper() and words[i + 1][:1].isupper():
+            core = words[i:i + 2]
+            rest = words[:i] + words[i + 2:]
+            if (i == 0 and len(words) > 2 and words[2] == "of") or (i == 1 and len(words) == 3):
+                return " ".join(core) if rest else None
+            return None
+    return None
+
+
+def short_punctuation_keys(form: str) -> set[str]:
+    """Keys of a name's short core (short_core) with its apostrophe dropped or misplaced: 'Workers Party',
+    'Peoples Army'. Such a short name is common English for other parties and armies too, so a rule
+    reports it only where the document names the concept otherwise."""
+    core = short_core(form)
+    if core is None:
+        return set()
+    keys = {" ".join(b) for b in _apostrophes(fold_key(core).split())}
+    return keys - english_keys(core) - english_keys(form)

@@ -59,11 +59,56 @@ def _evidenced(doc, hit, e, ctx) -> bool:
         return True
     if not e.needs_evidence and not ctx.approved_elsewhere(hit, e.concept):
         return True
+    if _own_state_named(doc, hit, e, ctx):
+        return False  # 'South Korea's National Assembly': that state's own body, whatever the document is about
     if ctx.cued(doc, hit, e.concept):
         return True
-    if not ctx.approved_elsewhere(hit, e.concept) and ctx.headed(doc, hit, e.concept):
+    if not ctx.approved_elsewhere(hit, e.concept) and ctx.headed(doc, hit, e.concept) and not abroad(doc, hit):
+        return True
+    if _north_korean_body(doc, hit, e, ctx):
         return True
     return _of_north_korea(doc, hit, e, ctx)
+
+
+def _north_korean_body(doc, hit, e, ctx) -> bool:
+    """A body's or office's form with North Korea right beside it ('the North Korean Prime Minister', 'the
+    DPRK Bank of Korea', '… in Pyongyang'), when it is no other concept's rendering and no other body or
+    office of the glossary rejects it too (then the words beside it cannot say which)."""
+    from .polities import BODY_TYPES, attached_states
+
+    if not doc.text or ctx.concept(e.concept).type not in BODY_TYPES or ctx.approved_elsewhere(hit, e.concept):
+        return False
+    claims = {x.concept for x in ctx.entries(hit, "en") if ctx.concept(x.concept).type in BODY_TYPES}
+    return claims == {e.concept} and attached_states(doc.text, hit) == {"home"}
+
+
+def _own_state_named(doc, hit, e, ctx) -> bool:
+    """Whether the form is another state's institution and its sentence names that state."""
+    from .polities import names_state
+    from .surroundings import sentence
+
+    if not doc.text:
+        return False
+    c = ctx.concept(e.concept)
+    term = next((t for t in c.terms if t.form == e.form and t.status == e.status), None)
+    if term is None or not term.other_state:
+        return False
+    s, end = sentence(doc.text, hit)
+    return names_state(doc.text[s:hit.start] + " " + doc.text[hit.end:end], term.other_state)
+
+
+def abroad(doc, hit) -> bool:
+    """Whether the hit's sentence names another state (its name, adjective or capital: 'In Japan the Prime
+    Minister …', '… in Seoul') and not North Korea: what the document says about North Korea says nothing
+    about that sentence. One that names both ('North Korean textbooks call it an American invasion') is
+    still about the North."""
+    from .polities import states_named
+    from .surroundings import sentence
+
+    if not doc.text:
+        return False
+    s, e = sentence(doc.text, hit)
+    return states_named(doc.text[s:hit.start] + " " + doc.text[hit.end:e]) == {"other"}
 
 
 def _of_north_korea(doc, hit, e, ctx) -> bool:

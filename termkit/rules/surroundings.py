@@ -280,6 +280,19 @@ def sentence(text: str, hit) -> tuple[int, int]:
     return start, (m.start() + 1 if m else min(len(text), hit.end + 600))
 
 
+_BLANK_LINE = _lazy(r"\n[ \t]*\n")
+
+
+def paragraph(text: str, hit, reach: int = 2000) -> tuple[int, int]:
+    """The bounds of the paragraph around a hit: between blank lines, at most `reach` characters each way."""
+    lo, hi = max(0, hit.start - reach), min(len(text), hit.end + reach)
+    start = lo
+    for m in _BLANK_LINE.finditer(text, lo, hit.start):
+        start = m.end()
+    m = _BLANK_LINE.search(text, hit.end, hi)
+    return start, (m.start() if m else hi)
+
+
 def cue_in_sentence(text: str, hit, cues) -> str | None:
     """The first of a concept's context cues that stands in the hit's sentence (outside the hit), if any."""
     if not cues or not text:

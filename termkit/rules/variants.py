@@ -1,8 +1,11 @@
 """TK103: a name's possessive apostrophe dropped or misplaced (Workers Party of Korea)."""
 from __future__ import annotations
 
-from ..matching import PUNCT
+import re
+
+from ..matching import PUNCT, is_capitalised
 from .base import approved, finding, label
+from .rendering import abroad
 from .registry import rule
 
 
@@ -31,12 +34,44 @@ def mispunctuated_rendering(doc, ctx):
         if not entries or ctx.entries(hit, "en"):
             continue
         for ci in sorted({e.concept for e in entries}):
+            e = next(e for e in entries if e.concept == ci)
+            if e.needs_evidence and not (is_capitalised(hit.found) and not _longer_name(doc, hit)
+                                         and named_elsewhere(doc, hit, ci, ctx) and not abroad(doc, hit)):
+                continue  # a short name ('Workers Party'): another country's party, unless the text names ours
             why = ctx.not_a_use(doc, hit, ci)
             if ctx.skips(why):
                 continue
             c = ctx.concept(ci)
-            form = next(e.form for e in entries if e.concept == ci)
+            if e.needs_evidence:
+                from ..matching.variants import short_core  # only for the short names, seldom met
+
+                form = short_core(e.form)
+            else:
+                form = e.form
             good = [form] + [f for f in approved(c) if f != form]
+            whose = f"'{form}' (short for '{e.form}')" if form != e.form else f"'{form}'"
             yield finding(hit, "TK103", "warning",
-                          f"'{hit.found}' misplaces or drops the apostrophe of '{form}', {label(c)}; "
+                          f"'{hit.found}' misplaces or drops the apostrophe of {whose}, {label(c)}; "
                           f"use '{form}'" + (f" ({why})" if why else ""), c, good)
+
+
+_OF_NAME = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]")
+
+
+def _longer_name(doc, hit) -> bool:
+    """A short name followed by 'of' and a capitalised word is another full name ('Workers Party of Ireland')."""
+    return bool(doc.text) and bool(_OF_NAME.match(doc.text, hit.end))
+
+
+def named_elsewhere(doc, hit, concept: int, ctx) -> bool:
+    """Whether the document names the concept outside this hit: any English form of it (a wrong one too),
+    its Hangul, hanja or romanization, or its full name mispunctuated. Evidence that a short name such
+    as 'Peoples Army' means this concept and not another country's."""
+    memo = doc.views.setdefault("named", {})
+    named = memo.get(concept)
+    if named is None:
+        named = memo[concept] = [h.start for h in doc.all_hits
+                                 if any(e.concept == concept and not (e.kind == "punct" and e.needs_evidence)
+                                        and e.kind not in ("block", "fuzzy")
+                                        for e in ctx.matcher.keys[h.key])]
+    return any(s != hit.start for s in named)
