@@ -68,7 +68,7 @@ LINKING_WORDS = ("oriented", "centred", "centered", "focused", "based", "driven"
 _ARTICLES = frozenset({"the", "a", "an"})
 # British ↔ American spelling as word endings (labour/labor, centre/center, organisation/organization,
 # defence/defense, programme/program). Only words of five letters or more: 'four' is no 'for'.
-_SPELLINGS = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("our", "or"),
+_SPELLINGS = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("iser", "izer"), ("our", "or"),
               ("tre", "ter"), ("ence", "ense"), ("yse", "yze"), ("ogue", "og"), ("amme", "am"),
               ("lled", "led"), ("lling", "ling"))
 MIN_SPELLING_WORD = 5

@@ -153,9 +153,12 @@ def wrong_rendering(doc, ctx):
     source segment shows which concept is meant; other wrong forms are flagged wherever they appear.
 
     Another state's institution ('National Assembly', South Korea's, for the Supreme People's
-    Assembly; the form's `other_state` in the glossary) is flagged with the same evidence, or in a
-    sentence that names a North Korean body, office, facility or person and does not name that
-    state; never otherwise, since most such sentences are about that state.
+    Assembly; the form's `other_state` in the glossary) is flagged with the same evidence, or with
+    North Korea right beside it ('the DPRK Bank of Korea', '… in Pyongyang'), or in a sentence that
+    names a North Korean body, office, facility or person and names neither that state nor only
+    other states (names, adjectives and capitals from the table of states: 'Seoul' names South Korea);
+    never otherwise, since most such sentences are about that state. North Korea beside a body's or
+    an office's form that needs evidence is evidence too ('the North Korean Prime Minister').
 
     Not flagged, and why (the same holds for TK102):
     - a form that is another concept's correct rendering, or an ordinary English word the glossary
@@ -165,7 +168,9 @@ def wrong_rendering(doc, ctx):
       For an ordinary word (no other concept's rendering) the document itself is evidence too: a
       Markdown heading that names the concept by a rendering or a gloss ('# The Premier (내각총리)
       and the Cabinet' before 'the Prime Minister'), or a gloss of it in the same or the next
-      sentence;
+      sentence — but not for a sentence that names another state and not North Korea ('In Japan
+      the Prime Minister …', '… a senior high school in Seoul'), nor for another state's
+      institution in a sentence that names that state;
     - a form inside a longer name or title, which is another concept: after vice-, first vice-,
       deputy, acting, honorary, former or ex- (for names and titles, not for terms); followed by
       capitalised words that end in a head word of the glossary's institution and office names
@@ -194,6 +199,8 @@ def wrong_rendering(doc, ctx):
     Okay: The National Assembly in Seoul passed the budget.
     Okay: Choe Ryong Hae met a delegation of South Korea's National Assembly.
     TK101: Choe Ryong Hae reported to the National Assembly on the budget.
+    TK101: The National Assembly in Pyongyang ratified the treaty with Russia.
+    Okay: The National Assembly in Seoul ratified the treaty with Pyongyang.
     TK101: The plan relied on self-sufficiency. Its slogan, *charyŏk kaengsaeng*, was everywhere.
     """
     return _rejected(doc, ctx, ("wrong",), "TK101", "error")

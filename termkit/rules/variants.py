@@ -18,16 +18,25 @@ def mispunctuated_rendering(doc, ctx):
     misses the text. The variants are generated from the glossary's approved names, so no list of
     misspellings is kept.
 
+    The short name inside such a name ('Workers Party' for "Workers' Party" in "Workers' Party of
+    Korea", 'Peoples Army' in "Korean People's Army") is common English for other countries' parties
+    and armies too, so it is reported only where the document names the concept otherwise (any form
+    of it, its Hangul or a romanization), the short name is capitalised, its sentence is not about
+    another state only ('In Brazil the Workers Party …') and no 'of …' name follows it ('the Workers
+    Party of Ireland').
+
     Not flagged, and why: a variant that some concept lists as a form of its own (a listed form
     always wins); lower-case terms, where a dropped apostrophe is a variant of the rendering (see
     TK101/TK102: 'peoples economy' is a variant of the deprecated 'people's economy'); a form
     inside a longer name, mentioned rather than used, or in a cited source (see TK101), whose
-    spelling the author must keep.
+    spelling the author must keep; a short name without the evidence above.
 
     Okay: The Workers' Party of Korea held its congress.
     Okay: [4] "The Workers Party of Korea and Its Cadres", Seoul, 1990.
     TK103: The Workers Party of Korea held its congress.
     TK103: Units of the Korean Peoples Army took part in the parade.
+    Okay: In 2002 the Workers Party won the election in Brazil.
+    TK103: The Workers' Party of Korea met; the Workers Party elected a new Central Committee.
     """
     for hit in doc.hits:
         entries = ctx.entries(hit, "punct")
