@@ -153,3 +153,14 @@ def test_one_rendering_in_two_spellings_is_inconsistent(checker):
     findings = checker.check_text(text)
     assert [(f.code, f.found) for f in findings] == [("TK301", "Labor mobilization")]
     assert "'labour mobilisation'" in findings[0].message
+
+
+def test_adjective_twin_of_a_rejected_form(bundled):
+    # A calque stays the same calque with its adjective's -ic/-ical twin; approved forms get no twin,
+    # as 'economic' and 'economical' are two words.
+    assert "numeric economy" in variant_keys("numerical economy", rejected=True)
+    assert "numeric economy" not in variant_keys("numerical economy")
+    assert "economical plan" not in variant_keys("economic plan")
+    findings = bundled.check_text("The numeric economy was the theme of the conference.")
+    assert [(f.code, f.found) for f in findings] == [("TK101", "numeric economy")]
+    assert "variant of the wrong rendering 'numerical economy'" in findings[0].message

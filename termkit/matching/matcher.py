@@ -273,7 +273,7 @@ class Matcher:
         for ci, c in enumerate(self.concepts):
             for t in c.terms:
                 entry = Entry(ci, "en", t.form, t.status, t.needs_evidence or bool(t.other_state))
-                for k in variant_keys(t.form):
+                for k in variant_keys(t.form, t.status not in APPROVED):
                     if k not in listed:
                         add(latin, k, entry)
                 if t.status in APPROVED:

@@ -187,15 +187,29 @@ def _modifiers_are_nouns(words: list[str]) -> bool:
     return not any(_bare(w).endswith(_ADJECTIVE_ENDINGS) for w in words[:-1])
 
 
-def variant_keys(form: str) -> set[str]:
+def _adjective_twins(words: list[str]) -> list[list[str]]:
+    """The form with one adjective in its -ic/-ical twin ('numeric economy' for 'numerical economy')."""
+    out = []
+    for i, w in enumerate(words):
+        if len(w) >= 8 and w.endswith("ical"):
+            out.append(words[:i] + [w[:-2]] + words[i + 1:])
+        elif len(w) >= 6 and w.endswith("ic"):
+            out.append(words[:i] + [w + "al"] + words[i + 1:])
+    return out
+
+
+def variant_keys(form: str, rejected: bool = False) -> set[str]:
     """Keys of a listed English form's unlisted variants (its family), not counting its own keys.
 
     Inflection (Snowball), British/American spelling, 'X of Y' ↔ 'Y X' and articles, a two-word
     compound written closed, linking words after a possessive modifier ('people-oriented economy'
     for 'people's economy': the calque writes the possessive as a link) and, for forms that are not
     names, possessive apostrophes dropped or misplaced (names: see punctuation_keys, a rule of its
-    own). Each family is a few keys (a dozen for a possessive form), so a glossary's automaton grows
-    by a small factor, not by the product of every kind of variant.
+    own). A rejected form that is no name (`rejected`) also matches with an adjective in its
+    -ic/-ical twin: a calque stays the same calque ('numeric economy' for the wrong 'numerical
+    economy'); approved forms do not, as 'economic' and 'economical' are two words. Each family is a
+    few keys (a dozen for a possessive form), so a glossary's automaton grows by a small factor, not by
+    the product of every kind of variant.
     """
     words = fold_key(form).split()
     if not words or not any(w.isalpha() for w in words):
@@ -224,6 +238,9 @@ def variant_keys(form: str) -> set[str]:
         return keys - english_keys(form)
     for b in _apostrophes(words):
         add(b)
+    if rejected:
+        for b in _adjective_twins(words):
+            add(b)
     if len(words) == 2 and all(w.isalpha() for w in words):
         add([words[0] + words[1]])  # a compound written closed: workteam for work team
     if len(words) in (2, 3) and "'" in words[-2] and "of" not in words:
