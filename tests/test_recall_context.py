@@ -177,3 +177,24 @@ def test_a_heading_is_no_evidence_for_a_sentence_about_another_state(checker):
 ])
 def test_north_korea_beside_a_body_or_office_is_evidence(checker, text, expected):
     assert found(checker, text) == expected
+
+
+# -- a form described or defined: a mention ---------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Western reporters describe any unofficial trade there as a black market, a usage this paper avoids.",
+    "Some authors label the trade as the black market.",
+])
+def test_a_form_given_as_a_description_is_a_mention(bundled, text):
+    heading = "# Markets (장마당) and the State\n\n"
+    assert [f for f in bundled.check_text(heading + text) if f.found.lower() == "black market"] == []
+
+
+def test_a_defined_form_is_a_mention_and_a_used_one_is_not(bundled):
+    heading = "# Self-reliance (자력갱생) in the Party Line\n\n"
+    defined = "Economists define self-sufficiency in food as producing what a country eats."
+    assert [f.code for f in bundled.check_text(heading + defined)] == []
+    used = "The plan relied on self-sufficiency in every county."
+    assert [f.code for f in bundled.check_text(heading + used)] == ["TK101"]
+    described = "The paper describes the markets, and the black market grew after 1995."  # a clause apart
+    assert "TK102" in [f.code for f in bundled.check_text("# Markets (장마당)\n\n" + described)]

@@ -178,7 +178,9 @@ def wrong_rendering(doc, ctx):
       one of a concept's `blocking_contexts` ('Russian Strategic Rocket Forces');
     - a form mentioned rather than used: in quotation marks or italics after 'translated as',
       'rendered as', 'called', 'known as', 'literally', 'as opposed to', 'rather than' and
-      the like, or in parentheses as an alias of another rendering of the concept ('X (formerly Y)').
+      the like, or in parentheses as an alias of another rendering of the concept ('X (formerly Y)');
+      quoted or not, a form given as someone's description ('reporters describe the trade as a black
+      market') or as the term a sentence defines ('economists define self-sufficiency as …').
       'The term *X*' and 'what the plan calls *X*' are uses: a text introduces its own terms so.
       Writing about a term is not a choice of rendering. `mentions = "report"` in the configuration
       reports these as well, marked as mentions;
@@ -201,6 +203,7 @@ def wrong_rendering(doc, ctx):
     TK101: Choe Ryong Hae reported to the National Assembly on the budget.
     TK101: The National Assembly in Pyongyang ratified the treaty with Russia.
     Okay: The National Assembly in Seoul ratified the treaty with Pyongyang.
+    Okay: Reporters describe such trade as a black market (장마당), a usage this paper avoids.
     TK101: The plan relied on self-sufficiency. Its slogan, *charyŏk kaengsaeng*, was everywhere.
     """
     return _rejected(doc, ctx, ("wrong",), "TK101", "error")
