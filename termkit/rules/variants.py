@@ -52,7 +52,7 @@ def mispunctuated_rendering(doc, ctx):
                 continue
             c = ctx.concept(ci)
             if e.needs_evidence:
-                from ..matching.variants import short_core  # only for the short names, seldom met
+                from ..matching import short_core  # only for the short names, seldom met
 
                 form = short_core(e.form)
             else:
