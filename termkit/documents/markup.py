@@ -37,15 +37,15 @@ def blank_markdown(text: str, in_fence: bool) -> tuple[str, bool]:
     for _, p, _ in find_chars(text, "`~<]&"):
         at.setdefault(text[p], []).append(p)
     has = lambda start, mark: any(text.startswith(mark, p) for p in at.get(start, ()))  # noqa: E731
-    fences = list(_FENCE.finditer(text)) if has("`", "```") or has("~", "~~~") else []
+    fences = _fences(text, at) if has("`", "```") or has("~", "~~~") else []
     if fences or in_fence:
         parts = []
         open_at = 0 if in_fence else None
-        for m in fences:
+        for start, fence_end in fences:
             if open_at is None:
-                open_at = m.start()
+                open_at = start
             else:
-                end = text.find("\n", m.end())
+                end = text.find("\n", fence_end)
                 end = len(text) if end < 0 else end
                 parts.append((open_at, end))
                 open_at = None
@@ -57,11 +57,27 @@ def blank_markdown(text: str, in_fence: bool) -> tuple[str, bool]:
         text = _blank_spans(text, _comments(text))
     text = _blank_spans(text, _matches(text, _TAG, at.get("<", ())))
     if has("]", "]("):
-        text = _LINK_TARGET.sub(lambda m: "]" + _blank(m)[1:], text)
+        opens = [p for p in at["]"] if text.startswith("](", p)]  # a regex scan would visit every character
+        text = _blank_spans(text, [(s + 1, e) for s, e in _matches(text, _LINK_TARGET, opens)])
     if has("]", "]:"):
         text = _REF_DEF.sub(_blank, text)
     text = _blank_spans(text, _matches(text, _ENTITY, at.get("&", ())))
     return text, in_fence
+
+
+def _fences(text: str, at: dict[str, list[int]]) -> list[tuple[int, int]]:
+    """The spans _FENCE finds (a line's start, up to three spaces, ``` or ~~~), from the marks' positions.
+
+    A regex scan with re.M visits every character; the backticks and tildes are already found.
+    """
+    out = []
+    for p in sorted(at.get("`", []) + at.get("~", [])):
+        if not (text.startswith("```", p) or text.startswith("~~~", p)):
+            continue
+        line_start = text.rfind("\n", 0, p) + 1
+        if p - line_start <= 3 and text[line_start:p] == " " * (p - line_start):
+            out.append((line_start, p + 3))
+    return out
 
 
 def _comments(text: str) -> list[tuple[int, int]]:
@@ -108,6 +124,8 @@ def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
 def suppressions(text: str, first_line: int) -> dict[int, frozenset[str] | None]:
     """Line → suppressed code prefixes (None: every code) for each `termkit: ignore[...]` comment."""
     out: dict[int, frozenset[str] | None] = {}
+    if "termkit:" not in text:  # a substring test at memory speed; most texts have no suppression
+        return out
     line, counted = first_line, 0
     for m in SUPPRESSION.finditer(text):
         line += text.count("\n", counted, m.start())  # from the last match on: linear in the text

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .scan import may_hold, utf8_leads
+
 _SBASE, _NV, _NT = 0xAC00, 21, 28
 _L_N, _L_R, _L_NG = 2, 5, 11  # ㄴ ㄹ ㅇ
 _IOTIC = {2, 6, 7, 12, 17, 20}  # ㅑ ㅕ ㅖ ㅛ ㅠ ㅣ
@@ -39,6 +41,7 @@ _STOP_INITIAL = "".join(f"{chr(_SBASE + l * _NV * _NT)}-{chr(_SBASE + (l + 1) * 
                         for l in (0, 1, 3, 4, 7, 8, 9, 10, 12, 13))  # ㄱㄲㄷㄸㅂㅃㅅㅆㅈㅉ, as ranges
 _SAI_SIOT_PATTERN = f"[{_S_FINAL}](?=[{_STOP_INITIAL}])"
 CJK_CLASS = "\uac00-\ud7a3\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_RANGES = ((0xAC00, 0xD7A3), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))  # CJK_CLASS's
 # A run of Hangul or hanja words (digits allowed: 5개년) joined by spaces, hyphens, middle dots or
 # single line breaks; the joiners are left out of matching keys.
 JOINERS = " \t\u00a0-\u2010\u2011\u00b7\u30fb.\u00d7"  # the full stop joins 2.8 (February 8), × joins 20×10
@@ -104,6 +107,7 @@ def has_hanja(text: str) -> bool:
     return False
 
 
+_CJK_LEADS = utf8_leads(*CJK_RANGES)
 SMALL_TEXT = 65_536  # characters: until this many, text without hanja is matched with the Hangul-only patterns
 _RUN_LEAD = frozenset("0123456789" + JOINERS + "\r\n")
 
@@ -123,7 +127,7 @@ class KoreanRuns:
         self.full = False  # the full patterns are in use
 
     def __call__(self, text: str):
-        if text.isascii():
+        if not may_hold(text, _CJK_LEADS):  # English text: no Hangul or hanja seed can be there
             return
         self.seen += len(text)
         if self.full or self.seen >= SMALL_TEXT or has_hanja(text):

@@ -337,24 +337,44 @@ class Matcher:
 
         starts = [s for s, _, _ in spans]  # spans are sorted and do not overlap
         out, seen = [], set()
-        for s, e, kind in candidates(text):
+        memo, by_text = self._fuzzy_memo, self._fuzzy_cands
+        for s, e, kind in candidates(text, self._fuzzy_initials()):
             k = bisect_left(starts, e)
             if (s, e) in seen or (k and spans[k - 1][1] > s) or any(s < oe and os < e for os, oe, _ in out):
                 continue
             seen.add((s, e))
             cand = text[s:e]
-            if cutoff(cand, kind, self.syllables) is None:
-                continue
-            sk = skeleton(cand)
-            memo = self._fuzzy_memo
-            key = memo.get(sk, memo)
-            if key is memo:  # a document repeats its misspellings: look each skeleton up once
-                if len(memo) >= 100_000:
-                    memo.clear()
-                key = memo[sk] = self._fuzzy_lookup(sk)
+            # A text repeats its capitalised names and its glosses: judge each (text, kind) once.
+            key = by_text.get((cand, kind), by_text)
+            if key is by_text:
+                if len(by_text) >= 100_000:
+                    by_text.clear()
+                key = None
+                if cutoff(cand, kind, self.syllables) is not None:
+                    sk = skeleton(cand)
+                    key = memo.get(sk, memo)
+                    if key is memo:  # misspellings recur in other shapes: look each skeleton up once
+                        if len(memo) >= 100_000:
+                            memo.clear()
+                        key = memo[sk] = self._fuzzy_lookup(sk)
+                by_text[(cand, kind)] = key
             if key is not None:
                 out.append((s, e, key))
         return out
+
+    def _fuzzy_initials(self) -> str:
+        """Capital letters a capitalised run must begin with to be near some romanization's skeleton.
+
+        A skeleton keeps a misspelling's first letter (see rom_blocks), folded: B → p, D → t, G → k,
+        J and Ch → c, Eo/Eu → o/u, Wo → o. Runs beginning with any other capital cannot match.
+        """
+        got = self._initials
+        if got is None:
+            firsts = {sk[0] for sk in self.rom_skeletons}
+            folds = {"B": "p", "D": "t", "G": "k", "J": "c", "E": "eou", "W": "wo"}
+            got = self._initials = "".join(
+                c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if firsts & set(folds.get(c, c.lower())))
+        return got
 
     def _fuzzy_lookup(self, sk: str) -> int | None:
         """The fuzzy key of the concept a romanized skeleton misspells, if it is close to exactly one form."""
@@ -399,10 +419,12 @@ class Matcher:
         self._scanned = 0
         self._blocks: dict[tuple[str, int, int], list[str]] = {}
         self._fuzzy_memo: dict[str, int | None] = {}
+        self._fuzzy_cands: dict[tuple[str, str], int | None] = {}
+        self._initials: str | None = None
         self._korean_runs = KoreanRuns()
 
     def __getstate__(self):
-        run_state = ("_scanner", "_scanned", "_blocks", "_fuzzy_memo", "_korean_runs")
+        run_state = ("_scanner", "_scanned", "_blocks", "_fuzzy_memo", "_fuzzy_cands", "_initials", "_korean_runs")
         state = {k: v for k, v in self.__dict__.items() if k not in run_state}
         state["concepts"] = LazyConcepts.of(self.concepts)
         return state
@@ -583,7 +605,7 @@ class Matcher:
         text, cmap = nfc_with_map(raw)
         latin = [] if korean_only else self._latin_spans(text)
         spans = sorted(latin + self._korean_spans(text))
-        if not korean_only and _ROMANIZED_HINT.search(text):
+        if not korean_only and self.rom_skeletons and _ROMANIZED_HINT.search(text):
             spans = sorted(spans + self._fuzzy_spans(text, spans))
         if not spans:
             return []

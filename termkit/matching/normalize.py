@@ -5,7 +5,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 
-from .scan import char_range, find_chars
+from .scan import char_range, find_chars, may_hold, non_ascii
 
 # One character in, one character out, so offsets survive: typographic quotes and apostrophes,
 # dashes and hyphens (hyphen = space, so 'self-reliance' = 'self reliance'), emphasis markers,
@@ -29,19 +29,30 @@ _FOLD_TABLE = str.maketrans(_FOLD)
 # ASCII separators by str.replace, the sparse non-ASCII characters where find_chars finds them.
 _ASCII_SEPARATORS = "".join(chr(k) for k, v in _FOLD.items() if k < 128 and v == " ")
 _NON_ASCII_FOLDED = "".join(chr(k) for k in sorted(_FOLD) if k >= 128)
-_NON_ASCII_TO = [_FOLD[ord(c)] for c in _NON_ASCII_FOLDED]
+_NON_ASCII_FOLD = {c: _FOLD[ord(c)] for c in _NON_ASCII_FOLDED}
+_NON_ASCII_FOLD_CHARS = frozenset(_NON_ASCII_FOLD)
 
 
 def _fold(text: str) -> str:
-    if not text.isascii():  # one for one, so the pieces between the characters found stay put
-        pieces, last = [], 0
-        for i, s, e in find_chars(text, _NON_ASCII_FOLDED):
-            pieces.append(text[last:s])
-            pieces.append(_NON_ASCII_TO[i])
-            last = e
-        if pieces:
-            pieces.append(text[last:])
-            text = "".join(pieces)
+    return _fold_ascii(_fold_non_ascii(text))
+
+
+def _fold_non_ascii(text: str) -> str:
+    """The non-ASCII folds alone (they never make a line break): English text comes out ASCII.
+
+    The distinct non-ASCII characters are found in C (scan.non_ascii); each one that folds is then
+    replaced in one str.replace pass. English holds a few kinds (dashes,
+    quotes), so this is a few fast passes instead of a pass that visits every character found.
+    """
+    if text.isascii():
+        return text
+    for ch in sorted(set(non_ascii(text)) & _NON_ASCII_FOLD_CHARS):
+        text = text.replace(ch, _NON_ASCII_FOLD[ch])
+    return text
+
+
+def _fold_ascii(text: str) -> str:
+    """The ASCII separators folded to spaces."""
     for ch in _ASCII_SEPARATORS:  # a chain of str.replace: ten times faster than one regex pass
         if ch in text:
             text = text.replace(ch, " ")
@@ -62,6 +73,10 @@ _MARK_RUN: list = []  # the compiled pattern of a long run of combining marks, b
 
 
 def _long_mark_run(text: str) -> bool:
+    # More than _MARKS_MAX marks need as many non-ASCII characters, each at least one extra UTF-8
+    # byte: a cheap count that spares most texts (a glossary form with one breve) the pattern's build.
+    if len(text.encode("utf-8", "surrogatepass")) - len(text) <= _MARKS_MAX:
+        return False
     if not _MARK_RUN:  # every code point with a combining class (about ten milliseconds, once)
         marks = "".join(chr(cp) for cp in range(0x300, 0x1F000) if unicodedata.combining(chr(cp)))
         _MARK_RUN.append(re.compile(f"[{re.escape(marks)}]{{{_MARKS_MAX + 1},}}"))
@@ -136,7 +151,8 @@ class Normalized:
         t = raw
         if _BLANK_WS_LINES.search(t):
             t = _BLANK_LINES.sub(lambda m: BARRIER * len(m.group()), t)
-        t = _fold(t.replace("\n\n", BARRIER * 2))
+        # Non-ASCII first: English text is then ASCII, where str.replace runs several times faster.
+        t = _fold_ascii(_fold_non_ascii(t).replace("\n\n", BARRIER * 2))
         low = t.lower()
         if len(low) != len(t):  # a few code points lower to two characters (İ); keep offsets
             low = "".join(c.lower() if len(c.lower()) == 1 else c for c in t)
@@ -202,6 +218,7 @@ def _compose_compat(run: str) -> list[tuple[str, int, int]]:
 _DECOMPOSED_CHARS = (char_range("\u0300", "\u036f") + char_range("\u1100", "\u11ff") + char_range("\u3131", "\u318e")
                      + "\u3099\u309a" + char_range("\ua960", "\ua97f") + char_range("\ud7b0", "\ud7ff")
                      + char_range("\uf900", "\ufaff") + char_range("\U0002f800", "\U0002fa1f"))
+_DECOMPOSED_LEADS = bytes(sorted(set(_DECOMPOSED_CHARS.encode("utf-8").translate(None, bytes(range(0xC0))))))
 _COMPAT_FIRST = _DECOMPOSED_CHARS.index("\u3131")  # compatibility jamo, as indexes in _DECOMPOSED_CHARS
 _COMPAT_END = _DECOMPOSED_CHARS.index("\u3163") + 1  # the ones _COMPAT_JAMO composes
 _RUN = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in (
@@ -296,7 +313,7 @@ def nfc_with_map(raw: str, _compat: bool = True):
     cluster by cluster, so that every offset maps back exactly (a particle after a decomposed term,
     a hanja before an uncomposable mark), and the rest is copied untouched.
     """
-    if raw.isascii():
+    if not may_hold(raw, _DECOMPOSED_LEADS):  # ASCII, or English with dashes and quotes: NFC already
         return raw, None
     out: list[str] = []
     cmap = OffsetMap()

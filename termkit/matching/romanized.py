@@ -71,12 +71,21 @@ def looks_romanized(word: str, syll: frozenset[str] | None = None) -> bool:
     return ok[-1]
 
 
-def candidates(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=8)
+def _caps(initials: str) -> re.Pattern:
+    """_CAPS for runs that begin with one of these capitals (all of them: _CAPS itself)."""
+    if initials == "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        return _CAPS
+    return re.compile("[" + initials + "]" + _CAPS.pattern[len("[A-Z]"):])
+
+
+def candidates(text: str, initials: str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ") -> list[tuple[int, int, str]]:
     """(start, end, kind) of stretches that may be romanized Korean: italics, parentheses, capitalised runs.
 
     The same stretches as scanning the text with _EMPHASIS and _PAREN, but those patterns are tried
     only where find_chars finds their first character (a fraction of the cost of two regex scans);
-    capitalised runs are a plain scan, as they begin at any capital letter.
+    capitalised runs are a plain scan, as they begin at any capital letter (or at one of `initials`:
+    the only first letters that can lead to a known romanization).
     """
     from .scan import find_chars
 
@@ -96,7 +105,7 @@ def candidates(text: str) -> list[tuple[int, int, str]]:
             emphasis_end = m.end()
             out.append((m.start(2), m.end(2), "italic"))
     out.sort(key=lambda c: c[2] != "italic")  # italics first, then parentheses, as before
-    for m in _CAPS.finditer(text):
+    for m in _caps(initials).finditer(text) if initials else ():
         s, e = m.span()
         if joined_before(text, s) or joined_after(text, e, len(text)):
             continue  # inside a longer word (McDonald)

@@ -1,7 +1,7 @@
 """TK201: an English rendering beside a gloss of a different concept."""
 from __future__ import annotations
 
-from ..matching import EVIDENCE
+from ..matching import EVIDENCE, fold_key
 from ..model import APPROVED
 from .base import approved, finding, label
 from .registry import rule
@@ -20,11 +20,14 @@ def gloss_mismatch(doc, ctx):
     to compare the gloss with); a form approved for no concept at all, such as a wrong rendering of a
     third concept (its own rules report it); a "gloss" written exactly as an English rendering or
     conventional form of its concept ('Rason (Rason Special Economic Zone)') is an English name
-    beside another, not a gloss.
+    beside another, not a gloss; a longer name that holds a rendering of the glossed concept
+    ('the Monument to the Three Charters for National Reunification (조국통일 3대헌장)'): the gloss
+    names the part the longer name is about.
 
     Okay: The Cabinet (*naegak*) met in Pyongyang.
     Okay: Traders sold rice in the market (*changmadang*) of the county town.
     Okay: Trade grew in Rason (Rason Special Economic Zone) after 2010.
+    Okay: The Monument to the Three Charters for National Reunification (조국통일 3대헌장) stood there.
     TK201: The Cabinet (*kuksanhwa*) met in Pyongyang.
     """
     for hit in doc.hits:
@@ -42,6 +45,14 @@ def gloss_mismatch(doc, ctx):
             good = approved(c)
             if hit.gloss in good or hit.gloss in c.conventional:
                 continue  # 'Rason (Rason Special Economic Zone)': an English name beside another, no gloss
+            if _holds_rendering(hit.found, good):
+                continue  # the gloss names the part of a longer name that the name is about
             yield finding(hit, "TK201", "error",
                           f"'{hit.found}' renders {label(owner)}, but its gloss '{hit.gloss}' is "
                           f"{label(c)}: use '{good[0]}', or correct the gloss", c, good)
+
+
+def _holds_rendering(found: str, renderings: list[str]) -> bool:
+    """Whether the found text holds one of the renderings as whole words (folded as matching folds)."""
+    padded = f" {fold_key(found)} "
+    return any(f" {fold_key(r)} " in padded for r in renderings)
