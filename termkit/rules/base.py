@@ -153,8 +153,8 @@ class Context:
         rejected name, so for findings a capitalised run ends only a title. Reads the text around the
         hit: rules ask it only for hits they would report or count.
         """
-        from .surroundings import (capitalised_name, extended_name, named_alias, parenthetical_alias,
-                                   prefixed_title, quoted_mention, quoted_passage)
+        from .surroundings import (capitalised_name, described_mention, extended_name, named_alias,
+                                   parenthetical_alias, prefixed_title, quoted_mention, quoted_passage)
 
         if not doc.text:
             return None
@@ -165,7 +165,7 @@ class Context:
             return "part of a longer name"
         if counting and c.preferred[:1].islower() and capitalised_name(doc.text, hit):
             return "part of a longer name"
-        if quoted_mention(doc.text, hit):
+        if quoted_mention(doc.text, hit) or described_mention(doc.text, hit):
             return MENTION
         forms = lambda: [fold_key(f) for f in approved(c)] + [fold_key(f) for _, f in c.names]  # noqa: E731
         if parenthetical_alias(doc.text, hit, forms):
