@@ -79,7 +79,7 @@ def test_the_listed_form_itself_is_not_called_a_variant(checker):
 @pytest.mark.parametrize("text", [
     "The national economies of the region grew.",  # inflection of the preferred form
     "The people of the county ran a local economy.",  # the words apart are no variant
-    "Labor mobilization and labour mobilisations filled the spring.",  # spelling and number: one rendering
+    "Labor mobilizations filled the spring, as labor mobilization had in May.",  # number: one rendering
 ])
 def test_variants_of_approved_forms_raise_nothing(checker, text):
     assert found(checker, text) == []
@@ -142,3 +142,25 @@ def test_a_rejected_name_mispunctuated_is_still_that_name(bundled):
     findings = bundled.check_text("Delegates of the Korean Workers Party came from every province.")
     assert [(f.code, f.found) for f in findings] == [("TK102", "Korean Workers Party")]
     assert "variant of the deprecated rendering 'Korean Workers' Party'" in findings[0].message
+
+
+def test_one_rendering_in_two_spellings_is_inconsistent(checker):
+    # Each spelling alone is right (a British text writes 'labour mobilisation' throughout); a document
+    # that writes both is inconsistent, and the spelling it uses less is reported.
+    assert found(checker, "Labour mobilisation began in March.\n\nLabour mobilisation went on.") == []
+    assert found(checker, "Labor mobilization began in March.\n\nLabor mobilizations went on.") == []
+    text = "Labour mobilisation began in March.\n\nLabour mobilisation went on.\n\nLabor mobilization ended."
+    findings = checker.check_text(text)
+    assert [(f.code, f.found) for f in findings] == [("TK301", "Labor mobilization")]
+    assert "'labour mobilisation'" in findings[0].message
+
+
+def test_adjective_twin_of_a_rejected_form(bundled):
+    # A calque stays the same calque with its adjective's -ic/-ical twin; approved forms get no twin,
+    # as 'economic' and 'economical' are two words.
+    assert "numeric economy" in variant_keys("numerical economy", rejected=True)
+    assert "numeric economy" not in variant_keys("numerical economy")
+    assert "economical plan" not in variant_keys("economic plan")
+    findings = bundled.check_text("The numeric economy was the theme of the conference.")
+    assert [(f.code, f.found) for f in findings] == [("TK101", "numeric economy")]
+    assert "variant of the wrong rendering 'numerical economy'" in findings[0].message

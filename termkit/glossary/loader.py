@@ -87,7 +87,19 @@ def _yaml_classes():
 
 
 def parse_yaml(text: str, path: Path):
-    """Glossary YAML as ruamel round-trip data (line numbers kept), or a GlossaryError at file:line:col."""
+    """Glossary YAML with line numbers kept (an `lc` on every mapping and sequence), or a GlossaryError
+    at file:line:col. libyaml's events build it (yaml_events); a file that needs more than a glossary
+    uses, or that has an error, is read by ruamel, whose messages locate the problem."""
+    from .yaml_events import build
+
+    data = build(text, MAX_YAML_DEPTH)
+    if data is not None:
+        return data
+    return _parse_yaml_ruamel(text, path)
+
+
+def _parse_yaml_ruamel(text: str, path: Path):
+    """parse_yaml by ruamel's round-trip loader."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.reader import ReaderError
 

@@ -15,7 +15,7 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "canonical": "korean", "is_particle_tail": "korean",
     "romanize": "romanizer", "stored_form_matches": "romanizer", "ROMANIZATION_SYSTEMS": "romanizer:SYSTEMS",
     "skeleton": "romanized",
-    "romanization_keys": "variants", "english_keys": "variants",
+    "romanization_keys": "variants", "english_keys": "variants", "short_core": "variants",
     "GENERATED": "matcher", "is_capitalised": "names",
     "find_chars": "scan",
 })

@@ -267,19 +267,22 @@ class Matcher:
         mispunctuations as `punct` entries, and a person's generated spellings (names.name_spellings) as
         `name` entries of status "generated" — on keys no concept lists, so that a listed form always wins."""
         from .names import name_spellings
-        from .variants import name_keys, punctuation_keys, variant_keys
+        from .variants import name_keys, punctuation_keys, short_punctuation_keys, variant_keys
 
         listed = set(latin)
         for ci, c in enumerate(self.concepts):
             for t in c.terms:
                 entry = Entry(ci, "en", t.form, t.status, t.needs_evidence or bool(t.other_state))
-                for k in variant_keys(t.form):
+                for k in variant_keys(t.form, t.status not in APPROVED):
                     if k not in listed:
                         add(latin, k, entry)
                 if t.status in APPROVED:
                     for k in punctuation_keys(t.form):
                         if k not in listed:
                             add(latin, k, Entry(ci, "punct", t.form, t.status))
+                    for k in short_punctuation_keys(t.form):  # 'Workers Party': only with evidence (TK103)
+                        if k not in listed:
+                            add(latin, k, Entry(ci, "punct", t.form, t.status, True))
                 else:  # a rejected name mispunctuated is still that name: 'Korean Workers Party'
                     for k in punctuation_keys(t.form):
                         if k not in listed:

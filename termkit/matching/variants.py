@@ -68,7 +68,7 @@ LINKING_WORDS = ("oriented", "centred", "centered", "focused", "based", "driven"
 _ARTICLES = frozenset({"the", "a", "an"})
 # British ↔ American spelling as word endings (labour/labor, centre/center, organisation/organization,
 # defence/defense, programme/program). Only words of five letters or more: 'four' is no 'for'.
-_SPELLINGS = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("our", "or"),
+_SPELLINGS = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("iser", "izer"), ("our", "or"),
               ("tre", "ter"), ("ence", "ense"), ("yse", "yze"), ("ogue", "og"), ("amme", "am"),
               ("lled", "led"), ("lling", "ling"))
 MIN_SPELLING_WORD = 5
@@ -187,15 +187,29 @@ def _modifiers_are_nouns(words: list[str]) -> bool:
     return not any(_bare(w).endswith(_ADJECTIVE_ENDINGS) for w in words[:-1])
 
 
-def variant_keys(form: str) -> set[str]:
+def _adjective_twins(words: list[str]) -> list[list[str]]:
+    """The form with one adjective in its -ic/-ical twin ('numeric economy' for 'numerical economy')."""
+    out = []
+    for i, w in enumerate(words):
+        if len(w) >= 8 and w.endswith("ical"):
+            out.append(words[:i] + [w[:-2]] + words[i + 1:])
+        elif len(w) >= 6 and w.endswith("ic"):
+            out.append(words[:i] + [w + "al"] + words[i + 1:])
+    return out
+
+
+def variant_keys(form: str, rejected: bool = False) -> set[str]:
     """Keys of a listed English form's unlisted variants (its family), not counting its own keys.
 
     Inflection (Snowball), British/American spelling, 'X of Y' ↔ 'Y X' and articles, a two-word
     compound written closed, linking words after a possessive modifier ('people-oriented economy'
     for 'people's economy': the calque writes the possessive as a link) and, for forms that are not
     names, possessive apostrophes dropped or misplaced (names: see punctuation_keys, a rule of its
-    own). Each family is a few keys (a dozen for a possessive form), so a glossary's automaton grows
-    by a small factor, not by the product of every kind of variant.
+    own). A rejected form that is no name (`rejected`) also matches with an adjective in its
+    -ic/-ical twin: a calque stays the same calque ('numeric economy' for the wrong 'numerical
+    economy'); approved forms do not, as 'economic' and 'economical' are two words. Each family is a
+    few keys (a dozen for a possessive form), so a glossary's automaton grows by a small factor, not by
+    the product of every kind of variant.
     """
     words = fold_key(form).split()
     if not words or not any(w.isalpha() for w in words):
@@ -224,6 +238,9 @@ def variant_keys(form: str) -> set[str]:
         return keys - english_keys(form)
     for b in _apostrophes(words):
         add(b)
+    if rejected:
+        for b in _adjective_twins(words):
+            add(b)
     if len(words) == 2 and all(w.isalpha() for w in words):
         add([words[0] + words[1]])  # a compound written closed: workteam for work team
     if len(words) in (2, 3) and "'" in words[-2] and "of" not in words:
@@ -241,3 +258,32 @@ def punctuation_keys(form: str) -> set[str]:
     for b in _apostrophes(words):
         keys.add(" ".join(b))
     return keys - english_keys(form)
+
+
+def short_core(form: str) -> str | None:
+    """The short name inside a name with a possessive: "Workers' Party" in "Workers' Party of Korea",
+    "People's Army" in "Korean People's Army" — the possessive word and the word after it, when the
+    rest is an 'of …' complement after them or one word before them, the parts a text drops once
+    the name is known. None for other shapes ("Korean People's Army Navy", a longer title)."""
+    if "'" not in form or not is_name(form):
+        return None
+    words = form.replace("\u2019", "'").split()
+    for i, w in enumerate(words[:-1]):
+        if w.endswith(("'s", "s'")) and w[:1].isupper() and words[i + 1][:1].isupper():
+            core = words[i:i + 2]
+            rest = words[:i] + words[i + 2:]
+            if (i == 0 and len(words) > 2 and words[2] == "of") or (i == 1 and len(words) == 3):
+                return " ".join(core) if rest else None
+            return None
+    return None
+
+
+def short_punctuation_keys(form: str) -> set[str]:
+    """Keys of a name's short core (short_core) with its apostrophe dropped or misplaced: 'Workers Party',
+    'Peoples Army'. Such a short name is common English for other parties and armies too, so a rule
+    reports it only where the document names the concept otherwise."""
+    core = short_core(form)
+    if core is None:
+        return set()
+    keys = {" ".join(b) for b in _apostrophes(fold_key(core).split())}
+    return keys - english_keys(core) - english_keys(form)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..matching import Entry, Matcher, fold_key
@@ -26,6 +27,32 @@ class Document:
     def all_hits(self) -> list[Hit]:
         """Every hit of the segment, also in a rule's view (which holds only the hits the rule needs)."""
         return self.hits if self.full is None else self.full
+
+
+def hits_from(doc, lo: int, hi: int) -> list[Hit]:
+    """The segment's hits (all_hits) that start in [lo, hi), by bisection over their starts.
+
+    Rules ask this per hit; scanning every hit instead made a segment quadratic in its hits (a
+    megabyte of dense text holds thousands). Hits come sorted by start; if a reader's were not,
+    the answer is the same, found by a scan.
+    """
+    hits = doc.all_hits
+    cached = doc.views.get("_starts")
+    if cached is None or cached[0] is not hits or cached[1] != len(hits):
+        starts = [h.start for h in hits]
+        if any(a > b for a, b in zip(starts, starts[1:])):
+            starts = None
+        cached = doc.views["_starts"] = (hits, len(hits), starts)
+    starts = cached[2]
+    if starts is None:
+        return [h for h in hits if lo <= h.start < hi]
+    return hits[bisect_left(starts, lo):bisect_left(starts, hi)]
+
+
+def starts_in(spans_starts: list[int], lo: int, hi: int) -> bool:
+    """Whether a sorted list of offsets holds one in [lo, hi)."""
+    i = bisect_left(spans_starts, lo)
+    return i < len(spans_starts) and spans_starts[i] < hi
 
 
 @dataclass
@@ -100,8 +127,7 @@ class Context:
 
         end = next_sentence_end(doc.text, hit.end)
         m = self.matcher
-        return any(hit.end <= h.start < end and m.is_gloss(h.key) and concept in m.gloss_concepts(h.key)
-                   for h in doc.all_hits)
+        return any(m.is_gloss(h.key) and concept in m.gloss_concepts(h.key) for h in hits_from(doc, hit.end, end))
 
     def _heading_concepts(self, doc) -> frozenset:
         """The concepts named in the segment's Markdown headings, by an approved rendering or a gloss."""
@@ -109,8 +135,8 @@ class Context:
         if not spans:
             return frozenset()
         out = set()
-        for h in doc.all_hits:
-            if any(s <= h.start < e for s, e in spans):
+        for start, end in spans:
+            for h in hits_from(doc, start, end):
                 for e in self.matcher.keys[h.key]:
                     if (e.kind == "en" and e.status in ("preferred", "admitted")) or e.kind in ("ko", "hanja", "rom"):
                         out.add(e.concept)
@@ -127,8 +153,8 @@ class Context:
         rejected name, so for findings a capitalised run ends only a title. Reads the text around the
         hit: rules ask it only for hits they would report or count.
         """
-        from .surroundings import (capitalised_name, extended_name, named_alias, parenthetical_alias,
-                                   prefixed_title, quoted_mention, quoted_passage)
+        from .surroundings import (capitalised_name, described_mention, extended_name, named_alias,
+                                   parenthetical_alias, prefixed_title, quoted_mention, quoted_passage)
 
         if not doc.text:
             return None
@@ -139,7 +165,7 @@ class Context:
             return "part of a longer name"
         if counting and c.preferred[:1].islower() and capitalised_name(doc.text, hit):
             return "part of a longer name"
-        if quoted_mention(doc.text, hit):
+        if quoted_mention(doc.text, hit) or described_mention(doc.text, hit):
             return MENTION
         forms = lambda: [fold_key(f) for f in approved(c)] + [fold_key(f) for _, f in c.names]  # noqa: E731
         if parenthetical_alias(doc.text, hit, forms):

@@ -29,9 +29,26 @@ def _attribute_uncached(hit, ctx):
         return None  # ambiguous without a gloss or a source
     e = ok[0]
     keys = rendering_keys(ctx, e.concept)
-    if ctx.concept(e.concept).type == "person" or keys.get(e.form) is None or len(set(keys.values()) - {None}) < 2:
-        return None  # a short form, or a concept with one rendering: nothing to be inconsistent with
-    return e.concept, keys[e.form]
+    if ctx.concept(e.concept).type == "person" or keys.get(e.form) is None:
+        return None  # a short form: one rendering with every other
+    # A concept with one listed rendering still counts: a variant of it may be written beside it.
+    return e.concept, _variant_key(ctx, hit, e.form) or keys[e.form]
+
+
+def _variant_key(ctx, hit, form: str) -> str | None:
+    """The rendering key of what the text wrote, when it is an unlisted variant of the form that differs
+    from it in more than case, number, articles or word order: the other spelling ('Organisation' for
+    'Organization'), a compound closed, a linking word. A document that writes a name both ways is
+    inconsistent, though each spelling alone is fine (a British text writes 'Organisation' throughout)."""
+    from ..matching import english_keys
+
+    if fold_key(hit.found) in english_keys(form):
+        return None
+    own = rendering_key(hit.found)
+    if own == rendering_key(form):
+        return None
+    ctx.memo.setdefault("TK301-written", {}).setdefault(own, hit.found)
+    return own
 
 
 def rendering_keys(ctx, ci) -> dict:
@@ -119,7 +136,9 @@ class InconsistentRendering:
     Not flagged, and why — one rendering, not two:
     - forms that differ only in case, number, articles or a possessive, or as 'Y of X' and 'X Y'
       ('Teachers Training College' / 'teacher training colleges'; 'Standing Committee of the Supreme
-      People's Assembly' / 'Supreme People's Assembly Standing Committee');
+      People's Assembly' / 'Supreme People's Assembly Standing Committee'). A form written in the
+      other spelling ('Organisation' for 'Organization'), closed up or with another linking word is
+      its own rendering here: one spelling throughout is fine, both in one document are reported;
     - a short form beside the full name: the glossary's `short_forms` ('SPA Standing Committee',
       'Foreign Ministry', 'Politburo'), any all-capitals form spelling the initials of an approved
       form ('UAWK'), and an approved form with a run of another's capitalised words written as their
@@ -143,7 +162,9 @@ class InconsistentRendering:
     Okay: The envoy promised "a frontal breakthrough that nobody can stop", and the head-on breakthrough went on.
     Okay: The Teachers Training College opened, and two more teacher training colleges followed.
     Okay: The trading arm, better known as Office 39 or Room 39, earns currency; Office 39 reports to the party.
+    Okay: The Organisation and Guidance Department met; the Organisation and Guidance Department ruled.
     TK301: The frontal breakthrough was declared in 2019 and the head-on breakthrough went on.
+    TK301: The Organization and Guidance Department met twice; the Organisation and Guidance Department ruled.
     """
 
     def __init__(self, ctx):
@@ -176,7 +197,7 @@ class InconsistentRendering:
             lines = self.renderings.lines[(ci, dom)]
             where = ", ".join(str(n) for n in lines[:5]) + (", …" if len(lines) > 5 else "")
             keys = rendering_keys(self.ctx, ci)
-            dom_form = next((f for f, k in keys.items() if k == dom), dom)
+            dom_form = next((f for f, k in keys.items() if k == dom), None) or self.ctx.memo["TK301-written"][dom]
             yield finding(hit, "TK301", "warning",
                           f"'{hit.found}' renders {label(c)}, which this document also renders "
                           f"'{dom_form}' (line {where}); preferred: '{c.preferred}'", c, [dom_form])

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..matching import FUZZY, KOREAN, MISSPELLING, ROM, fold_key
-from .base import approved, finding, label
+from .base import approved, finding, hits_from, label, starts_in
 from .registry import rule
 
 # Where a phrase ends, walking back from the gloss: words that open or join a noun phrase but are
@@ -107,8 +108,8 @@ def _recomposed(doc, ctx, s: int, e: int):
     text = doc.text
     yield text[s:e]
     m = ctx.matcher
-    for h in doc.all_hits:
-        if s <= h.start and h.end <= e and m.is_word(h.key):
+    for h in hits_from(doc, s, e):
+        if h.end <= e and m.is_word(h.key):
             for ci in {en.concept for en in m.keys[h.key] if en.kind == "en"}:
                 for form in approved(ctx.concept(ci)):
                     yield text[s:h.start] + form + text[h.end:e]
@@ -149,7 +150,15 @@ def _candidates(doc, ctx):
     if not glosses:
         return
     word_hits = [h for h in doc.all_hits if m.is_word(h.key)]  # the rule's view holds the glosses only
-    word_spans = [(h.start, h.end) for h in word_hits]
+    word_starts = [h.start for h in word_hits]
+    if any(a > b for a, b in zip(word_starts, word_starts[1:])):  # never from the matcher; kept exact anyway
+        word_hits.sort(key=lambda h: h.start)
+        word_starts.sort()
+    # Listed forms do not overlap (leftmost-longest), so the one that may reach an offset k is the
+    # last to start before it: found by bisection, not by scanning every hit for every gloss.
+    def covering(k: int) -> bool:
+        i = bisect_left(word_starts, k) - 1
+        return i >= 0 and word_hits[i].end >= k
     for g in glosses:
         # "phrase (gloss)", "phrase [gloss]", "phrase — gloss": the gloss opens the bracket.
         i = g.start
@@ -168,7 +177,7 @@ def _candidates(doc, ctx):
             k = i - 1
             while k and text[k - 1] in _EMPHASIS + "\u2014\u2013-":
                 k -= 1
-            if any(h.start < k <= h.end for h in word_hits):
+            if covering(k):
                 continue  # a listed form stands there, even with modifiers: TK101, TK102 or TK201 judges it
             span = _phrase_before(text, k)
             if span:
@@ -190,7 +199,7 @@ def _candidates(doc, ctx):
             inner_e -= 1
         inner = text[inner_s:inner_e]
         if (not inner or _LITERAL.match(inner) or not re.fullmatch(r"[A-Za-z][A-Za-z' \u2019-]*", inner)
-                or len(inner.split()) > MAX_WORDS or any(inner_s <= s < inner_e for s, _ in word_spans)):
+                or len(inner.split()) > MAX_WORDS or starts_in(word_starts, inner_s, inner_e)):
             continue
         yield g, inner_s, inner_e
 

@@ -59,11 +59,56 @@ def _evidenced(doc, hit, e, ctx) -> bool:
         return True
     if not e.needs_evidence and not ctx.approved_elsewhere(hit, e.concept):
         return True
+    if _own_state_named(doc, hit, e, ctx):
+        return False  # 'South Korea's National Assembly': that state's own body, whatever the document is about
     if ctx.cued(doc, hit, e.concept):
         return True
-    if not ctx.approved_elsewhere(hit, e.concept) and ctx.headed(doc, hit, e.concept):
+    if not ctx.approved_elsewhere(hit, e.concept) and ctx.headed(doc, hit, e.concept) and not abroad(doc, hit):
+        return True
+    if _north_korean_body(doc, hit, e, ctx):
         return True
     return _of_north_korea(doc, hit, e, ctx)
+
+
+def _north_korean_body(doc, hit, e, ctx) -> bool:
+    """A body's or office's form with North Korea right beside it ('the North Korean Prime Minister', 'the
+    DPRK Bank of Korea', '… in Pyongyang'), when it is no other concept's rendering and no other body or
+    office of the glossary rejects it too (then the words beside it cannot say which)."""
+    from .polities import BODY_TYPES, attached_states
+
+    if not doc.text or ctx.concept(e.concept).type not in BODY_TYPES or ctx.approved_elsewhere(hit, e.concept):
+        return False
+    claims = {x.concept for x in ctx.entries(hit, "en") if ctx.concept(x.concept).type in BODY_TYPES}
+    return claims == {e.concept} and attached_states(doc.text, hit) == {"home"}
+
+
+def _own_state_named(doc, hit, e, ctx) -> bool:
+    """Whether the form is another state's institution and its sentence names that state."""
+    from .polities import names_state
+    from .surroundings import sentence
+
+    if not doc.text:
+        return False
+    c = ctx.concept(e.concept)
+    term = next((t for t in c.terms if t.form == e.form and t.status == e.status), None)
+    if term is None or not term.other_state:
+        return False
+    s, end = sentence(doc.text, hit)
+    return names_state(doc.text[s:hit.start] + " " + doc.text[hit.end:end], term.other_state)
+
+
+def abroad(doc, hit) -> bool:
+    """Whether the hit's sentence names another state (its name, adjective or capital: 'In Japan the Prime
+    Minister …', '… in Seoul') and not North Korea: what the document says about North Korea says nothing
+    about that sentence. One that names both ('North Korean textbooks call it an American invasion') is
+    still about the North."""
+    from .polities import states_named
+    from .surroundings import sentence
+
+    if not doc.text:
+        return False
+    s, e = sentence(doc.text, hit)
+    return states_named(doc.text[s:hit.start] + " " + doc.text[hit.end:e]) == {"other"}
 
 
 def _of_north_korea(doc, hit, e, ctx) -> bool:
@@ -108,9 +153,12 @@ def wrong_rendering(doc, ctx):
     source segment shows which concept is meant; other wrong forms are flagged wherever they appear.
 
     Another state's institution ('National Assembly', South Korea's, for the Supreme People's
-    Assembly; the form's `other_state` in the glossary) is flagged with the same evidence, or in a
-    sentence that names a North Korean body, office, facility or person and does not name that
-    state; never otherwise, since most such sentences are about that state.
+    Assembly; the form's `other_state` in the glossary) is flagged with the same evidence, or with
+    North Korea right beside it ('the DPRK Bank of Korea', '… in Pyongyang'), or in a sentence that
+    names a North Korean body, office, facility or person and names neither that state nor only
+    other states (names, adjectives and capitals from the table of states: 'Seoul' names South Korea);
+    never otherwise, since most such sentences are about that state. North Korea beside a body's or
+    an office's form that needs evidence is evidence too ('the North Korean Prime Minister').
 
     Not flagged, and why (the same holds for TK102):
     - a form that is another concept's correct rendering, or an ordinary English word the glossary
@@ -120,7 +168,9 @@ def wrong_rendering(doc, ctx):
       For an ordinary word (no other concept's rendering) the document itself is evidence too: a
       Markdown heading that names the concept by a rendering or a gloss ('# The Premier (내각총리)
       and the Cabinet' before 'the Prime Minister'), or a gloss of it in the same or the next
-      sentence;
+      sentence — but not for a sentence that names another state and not North Korea ('In Japan
+      the Prime Minister …', '… a senior high school in Seoul'), nor for another state's
+      institution in a sentence that names that state;
     - a form inside a longer name or title, which is another concept: after vice-, first vice-,
       deputy, acting, honorary, former or ex- (for names and titles, not for terms); followed by
       capitalised words that end in a head word of the glossary's institution and office names
@@ -128,7 +178,9 @@ def wrong_rendering(doc, ctx):
       one of a concept's `blocking_contexts` ('Russian Strategic Rocket Forces');
     - a form mentioned rather than used: in quotation marks or italics after 'translated as',
       'rendered as', 'called', 'known as', 'literally', 'as opposed to', 'rather than' and
-      the like, or in parentheses as an alias of another rendering of the concept ('X (formerly Y)').
+      the like, or in parentheses as an alias of another rendering of the concept ('X (formerly Y)');
+      quoted or not, a form given as someone's description ('reporters describe the trade as a black
+      market') or as the term a sentence defines ('economists define self-sufficiency as …').
       'The term *X*' and 'what the plan calls *X*' are uses: a text introduces its own terms so.
       Writing about a term is not a choice of rendering. `mentions = "report"` in the configuration
       reports these as well, marked as mentions;
@@ -149,6 +201,9 @@ def wrong_rendering(doc, ctx):
     Okay: The National Assembly in Seoul passed the budget.
     Okay: Choe Ryong Hae met a delegation of South Korea's National Assembly.
     TK101: Choe Ryong Hae reported to the National Assembly on the budget.
+    TK101: The National Assembly in Pyongyang ratified the treaty with Russia.
+    Okay: The National Assembly in Seoul ratified the treaty with Pyongyang.
+    Okay: Reporters describe such trade as a black market (장마당), a usage this paper avoids.
     TK101: The plan relied on self-sufficiency. Its slogan, *charyŏk kaengsaeng*, was everywhere.
     """
     return _rejected(doc, ctx, ("wrong",), "TK101", "error")

@@ -220,6 +220,21 @@ def quoted_mention(text: str, hit) -> bool:
     return bool(_TRIGGER.search(left[:m.start("mark")]))
 
 
+# A form that a sentence defines or reports as someone's description, unquoted: 'economists define
+# self-sufficiency as …', 'reporters describe the trade as a black market'. The words between the
+# verb and 'as' stay within the clause (no full stop, colon or semicolon).
+_DESCRIBED = _lazy(r"(?i)\b(?:describ(?:e|es|ed|ing)|label(?:s|l?ed|l?ing)?|characteri[sz](?:e|es|ed|ing))\b"
+                   r"[^.;:!?\n]{0,80}?\bas[ \t]+(?:an?[ \t]+|the[ \t]+)?$")
+_DEFINED = _lazy(r"(?i)\bdefin(?:e|es|ed|ing)[ \t]+(?:the[ \t]+(?:term[ \t]+|word[ \t]+)?)?$")
+
+
+def described_mention(text: str, hit) -> bool:
+    """A form given as someone's description ('describe X as a black market') or as the term a sentence
+    defines ('define self-sufficiency as …'), quoted or not: the text is about the word, not using it."""
+    left = before(text, hit)
+    return bool(_DEFINED.search(left) or _DESCRIBED.search(left))
+
+
 def capitalised_name(text: str, hit) -> bool:
     """A common noun capitalised inside a longer proper name ('… Law on Consolidating Position of Nuclear
     Weapons State'): the form comes right after a capitalised word (connectors allowed) within a sentence."""
@@ -278,6 +293,19 @@ def sentence(text: str, hit) -> tuple[int, int]:
         start = m.end()
     m = _SENTENCE_END.search(text, hit.end, hit.end + 600)
     return start, (m.start() + 1 if m else min(len(text), hit.end + 600))
+
+
+_BLANK_LINE = _lazy(r"\n[ \t]*\n")
+
+
+def paragraph(text: str, hit, reach: int = 2000) -> tuple[int, int]:
+    """The bounds of the paragraph around a hit: between blank lines, at most `reach` characters each way."""
+    lo, hi = max(0, hit.start - reach), min(len(text), hit.end + reach)
+    start = lo
+    for m in _BLANK_LINE.finditer(text, lo, hit.start):
+        start = m.end()
+    m = _BLANK_LINE.search(text, hit.end, hi)
+    return start, (m.start() if m else hi)
 
 
 def cue_in_sentence(text: str, hit, cues) -> str | None:
