@@ -60,9 +60,10 @@ def _all_but(leads: bytes) -> bytes:
 
 
 _ASCII_BYTES = bytes(range(128))
-# The last text non_ascii() was asked about and its answer, as one tuple: replaced in one step, so
-# threads sharing a matcher never see one text's answer paired with another text.
-_LAST: list = [(None, "")]
+# The last two texts non_ascii() was asked about and their answers, as one tuple replaced in one step,
+# so threads sharing a matcher never see one text's answer paired with another text. Two, because
+# the matcher alternates between a segment and its copy with blank lines marked.
+_LAST: list = [((None, ""), (None, ""))]
 
 
 def non_ascii(text: str) -> str:
@@ -71,12 +72,14 @@ def non_ascii(text: str) -> str:
     Found in C (encode, drop the ASCII bytes, decode); the last answer is kept, as the matcher
     asks about one text several times (the NFC test, the folds, the Hangul test).
     """
-    last = _LAST[0]
-    if last[0] is text:  # the cache holds the text, so no other text can have its identity meanwhile
-        return last[1]
+    newer, older = _LAST[0]
+    if newer[0] is text:  # the cache holds the text, so no other text can have its identity meanwhile
+        return newer[1]
+    if older[0] is text:
+        return older[1]
     got = "" if text.isascii() else (
         text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
-    _LAST[0] = (text, got)
+    _LAST[0] = ((text, got), newer)
     return got
 
 
