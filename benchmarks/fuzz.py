@@ -425,8 +425,8 @@ def run_case(case: dict, work: Path) -> dict:
         elif "Traceback" in err:
             faults["exception"] = [err]
         if mode == "cli-fix" and not tb:
-            chk = checker_for(case["checker"], None)
             enc = case["encoding"]
+            chk = checker_for(case["checker"], enc)  # the file as the command line read it (--encoding)
             for name, old in before.items():
                 new = (work / name).read_bytes()
                 outside = _fix_diff(case, work / name, old, new, chk, enc) if new != old else []
