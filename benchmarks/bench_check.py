@@ -127,7 +127,10 @@ class Planter:
         n = 0
         for i, c in enumerate(self.concepts):
             term = next((t for t in c.terms if t.status in REJECTED and t.form.casefold() == key), None)
-            n += bool(term and (i in glossed_by or (not term.needs_evidence and not approvers - {i})))
+            # Another state's institution needs evidence of North Korea as a needs_evidence form does
+            # (glossary/README.md); the filler prose names no North Korean body, so it stays quiet there.
+            quiet = term and (term.needs_evidence or term.other_state)
+            n += bool(term and (i in glossed_by or (not quiet and not approvers - {i})))
         return n
 
     def plant(self) -> tuple[str, list[tuple[int, int, str]], int]:
