@@ -3,25 +3,13 @@ every glossary format, and evidence that the sentence is about North Korea befor
 import pytest
 
 from conftest import checker_with
+from fixture_concepts import ASSEMBLY
 
 GLOSSARY = """\
 domain: fixture
 description: Other states' institutions.
 concepts:
-- id: choego-inmin-hoeui
-  type: institution
-  ko: 최고인민회의
-  mr: ch'oego inmin hoeŭi
-  en:
-    preferred: [Supreme People's Assembly]
-    wrong:
-    - form: National Assembly
-      reason: South Korea's legislature (국회)
-      other_state: South Korea
-  confidence: high
-  specs:
-  - text: "The Supreme People's Assembly met."
-    expect: []
+""" + ASSEMBLY + """\
 - id: naegak
   type: institution
   ko: 내각

@@ -3,6 +3,7 @@
 import pytest
 
 from conftest import checker_with
+from fixture_concepts import ARMY, ASSEMBLY, PARTY
 from termkit.matching.variants import short_core, short_punctuation_keys
 from termkit.rules.polities import names_state, states_named
 
@@ -10,38 +11,7 @@ GLOSSARY = """\
 domain: fixture
 description: Short names and other states.
 concepts:
-- id: rodongdang
-  type: institution
-  ko: 조선로동당
-  en:
-    preferred: [Workers' Party of Korea]
-  confidence: high
-  specs:
-  - text: "The Workers' Party of Korea met."
-    expect: []
-- id: inmingun
-  type: institution
-  ko: 조선인민군
-  en:
-    preferred: [Korean People's Army]
-  confidence: high
-  specs:
-  - text: "The Korean People's Army paraded."
-    expect: []
-- id: choego-inmin-hoeui
-  type: institution
-  ko: 최고인민회의
-  mr: ch'oego inmin hoeŭi
-  en:
-    preferred: [Supreme People's Assembly]
-    wrong:
-    - form: National Assembly
-      reason: South Korea's legislature (국회)
-      other_state: South Korea
-  confidence: high
-  specs:
-  - text: "The Supreme People's Assembly met."
-    expect: []
+""" + PARTY + ARMY + ASSEMBLY + """\
 - id: pyeongyang
   type: place
   ko: 평양

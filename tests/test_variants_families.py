@@ -2,6 +2,7 @@
 import pytest
 
 from conftest import checker_with
+from fixture_concepts import ARMY, PARTY
 from termkit.matching.variants import inflections, punctuation_keys, spellings, variant_keys
 
 GLOSSARY = """\
@@ -29,24 +30,7 @@ concepts:
   specs:
   - text: "Labour mobilisation began."
     expect: []
-- id: rodongdang
-  type: institution
-  ko: 조선로동당
-  en:
-    preferred: [Workers' Party of Korea]
-  confidence: high
-  specs:
-  - text: "The Workers' Party of Korea met."
-    expect: []
-- id: inmingun
-  type: institution
-  ko: 조선인민군
-  en:
-    preferred: [Korean People's Army]
-  confidence: high
-  specs:
-  - text: "The Korean People's Army paraded."
-    expect: []
+""" + PARTY + ARMY + """\
 """
 
 
