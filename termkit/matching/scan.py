@@ -39,13 +39,9 @@ def find_chars(text: str, chars: str) -> list[tuple[int, int, int]]:
     return [(k, i, i + 1) for i, k in found]
 
 
-# ASCII and UTF-8 continuation bytes: what is left of a text's UTF-8 once these go is one lead byte per
-# non-ASCII character, and a lead byte names a block of code points (E1: U+1000–U+1FFF).
-_NOT_LEAD = bytes(range(0xC0))
-
-
 def utf8_leads(*ranges: tuple[int, int]) -> bytes:
-    """The UTF-8 lead bytes of every code point in the inclusive ranges given."""
+    """The UTF-8 lead bytes of every code point in the inclusive ranges given (a lead byte names a block
+    of code points: E1 is U+1000–U+1FFF), for may_hold."""
     out = set()
     for first, last in ranges:
         # A lead byte covers 64 code points or a multiple of 64, so a step of 64 meets every one.
@@ -69,8 +65,8 @@ _LAST: list = [((None, ""), (None, ""))]
 def non_ascii(text: str) -> str:
     """The text's non-ASCII characters, in order (English with dashes and quotes: a handful).
 
-    Found in C (encode, drop the ASCII bytes, decode); the last answer is kept, as the matcher
-    asks about one text several times (the NFC test, the folds, the Hangul test).
+    Found in C (encode, drop the ASCII bytes, decode); the last two answers are kept, as the
+    matcher asks about one text several times (the NFC test, the folds, the Hangul test).
     """
     newer, older = _LAST[0]
     if newer[0] is text:  # the cache holds the text, so no other text can have its identity meanwhile
