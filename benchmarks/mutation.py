@@ -41,16 +41,26 @@ ROOT = Path(__file__).resolve().parent.parent
 # bundled glossary's specs, the pre-commit hook, the report) stay out.
 NEW = ["tests/test_regressions_*.py", "tests/test_mutants_*.py"]
 RULE_TESTS = ["tests/test_registry_and_rules.py", "tests/test_rules_doc.py", "tests/test_matching.py",
-              "tests/test_romanized.py"]
+              "tests/test_romanized.py",
+              # the rules' own tests since sessions 5 and 6 (each about 2 s)
+              "tests/test_context_evidence.py", "tests/test_gloss_rule.py", "tests/test_other_states.py",
+              "tests/test_variants_families.py", "tests/test_name_spellings.py", "tests/test_recall_context.py",
+              "tests/test_precision_mechanisms.py", "tests/test_precision_sources.py",
+              "tests/test_rules_hits_from.py", "tests/test_examples.py"]
 MODULES = {
-    "termkit/matching/normalize.py": ["tests/test_matching.py", "tests/test_korean.py"],
+    "termkit/matching/normalize.py": ["tests/test_matching.py", "tests/test_korean.py", "tests/test_offsets.py",
+                                      "tests/test_scan_pretests.py"],
     "termkit/matching/matcher.py": ["tests/test_matching.py", "tests/test_korean.py", "tests/test_rules_doc.py",
-                                    "tests/test_romanized.py", "tests/test_registry_and_rules.py"],
-    "termkit/matching/korean.py": ["tests/test_korean.py", "tests/test_matching.py"],
+                                    "tests/test_romanized.py", "tests/test_registry_and_rules.py",
+                                    "tests/test_offsets.py", "tests/test_scan_pretests.py",
+                                    "tests/test_variants_families.py", "tests/test_name_spellings.py",
+                                    "tests/test_recall_context.py"],
+    "termkit/matching/korean.py": ["tests/test_korean.py", "tests/test_matching.py", "tests/test_scan_pretests.py"],
     "termkit/matching/romanizer.py": ["tests/test_romanize.py", "tests/test_romanized.py"],
-    "termkit/matching/romanized.py": ["tests/test_romanized.py", "tests/test_matching.py"],
-    "termkit/matching/variants.py": ["tests/test_matching.py", "tests/test_korean.py", "tests/test_romanized.py"],
-    "termkit/checking/fix.py": ["tests/test_outputs_and_fix.py"],
+    "termkit/matching/romanized.py": ["tests/test_romanized.py", "tests/test_matching.py", "tests/test_scan_pretests.py"],
+    "termkit/matching/variants.py": ["tests/test_matching.py", "tests/test_korean.py", "tests/test_romanized.py",
+                                     "tests/test_variants_families.py", "tests/test_recall_context.py"],
+    "termkit/checking/fix.py": ["tests/test_outputs_and_fix.py", "tests/test_fix_safety.py"],
     "termkit/output/findings.py": ["tests/test_outputs_and_fix.py"],
 }
 for _p in sorted((ROOT / "termkit" / "rules").glob("*.py")):

@@ -49,6 +49,14 @@ def test_location_spans_a_wrapped_phrase(bundled):
     assert f.found == "elderly care\ncentre"
 
 
+def test_location_of_a_phrase_on_one_line(bundled):
+    """The end column of a one-line phrase: its start column plus its length."""
+    text = "Intro line.\nIn 2019 the elderly care centre (양로원) was rebuilt."
+    (f,) = [f for f in bundled.check_text(text, markdown=False) if f.code == "TK203"]
+    assert (f.line, f.column, f.end_line, f.end_column) == (2, 13, 2, 32)
+    assert f.found == "elderly care centre"
+
+
 def test_another_concepts_form_beside_the_gloss_is_tk201s_in_a_long_segment(bundled):
     # 20+ hits: the rule sees a view of gloss hits only, and must still see the English form beside the gloss
     text = "The Cabinet met in Pyongyang. " * 20 + "The Cabinet (*kuksanhwa*) met."
